@@ -1,0 +1,6 @@
+// Every table, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../modules/reference/reference.table.js'
+export * from '../modules/users/users.table.js'
+export * from '../modules/auth/auth.table.js'
+export * from '../modules/audit/audit.table.js'
+export * from '../modules/enterprise/enterprise.table.js'

@@ -1,0 +1,5 @@
+export { systemActor, type Actor } from './actor.js'
+export { AuthService, SESSION_COOKIE } from './auth.service.js'
+export { authRoutes } from './auth.routes.js'
+export { sessions } from './auth.table.js'
+export { hashPassword, randomPassword } from './password.js'

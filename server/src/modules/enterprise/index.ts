@@ -1,0 +1,1 @@
+export { enterpriseRelations, enterpriseSegments, enterprises, relationKinds, type RelationKind } from './enterprise.table.js'

@@ -1,0 +1,2 @@
+export { usersRoutes } from './users.routes.js'
+export { users } from './users.table.js'
