@@ -1,0 +1,34 @@
+import { Button, Result } from 'antd'
+import { Component, type ReactNode } from 'react'
+import { useI18n } from '../lib/i18n.js'
+
+function Fallback() {
+  const { t } = useI18n()
+  return (
+    <Result
+      status="error"
+      title={t('error.page')}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </Button>
+      }
+    />
+  )
+}
+
+export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false }
+
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error(error)
+  }
+
+  override render() {
+    return this.state.failed ? <Fallback /> : this.props.children
+  }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { roles, type Role } from '../../../common/src/roles.js'
+import { canUse, menuFor, moduleOfPath } from './menu.js'
+
+describe('menu by role', () => {
+  const expected: Record<Role, string[]> = {
+    city_admin: ['home', 'users', 'audit'],
+    city_staff: ['home'],
+    district_staff: ['home'],
+    platform_staff: ['home'],
+    department_reviewer: ['home'],
+    leader: ['home'],
+    enterprise: ['home'],
+  }
+
+  it.each(roles)('%s sees exactly its modules', (role) => {
+    expect(menuFor(role).map((m) => m.key)).toEqual(expected[role])
+  })
+
+  it('agrees with canUse for every role and module', () => {
+    for (const role of roles) {
+      for (const key of ['home', 'users', 'audit'] as const) {
+        expect(canUse(role, key)).toBe(expected[role].includes(key))
+      }
+    }
+  })
+
+  it('every entry has a label key and a path', () => {
+    for (const entry of menuFor('city_admin')) {
+      expect(entry.labelKey).toMatch(/^nav\./)
+      expect(entry.path.startsWith('/')).toBe(true)
+    }
+  })
+})
+
+describe('moduleOfPath', () => {
+  it.each([
+    ['/', 'home'],
+    ['/users', 'users'],
+    ['/users/', 'users'],
+    ['/users/123', 'users'],
+    ['/audit', 'audit'],
+    ['/auditing', null],
+    ['/nowhere', null],
+  ])('%s → %s', (path, key) => {
+    expect(moduleOfPath(path)).toBe(key)
+  })
+})

@@ -1,0 +1,5 @@
+import { UsersPage } from '../../features/users/components/users-page.js'
+
+export default function UsersRoute() {
+  return <UsersPage />
+}
