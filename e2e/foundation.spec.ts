@@ -33,7 +33,9 @@ describe('foundation in the browser', () => {
     await signIn(page, h.baseUrl, 'admin', E2E_ADMIN_PASSWORD)
     await page.getByText('系统管理员').first().waitFor()
     await expect.poll(() => menuTexts(page)).toEqual(expect.arrayContaining(['首页', '用户管理', '审计日志']))
-    await page.getByText('企业').first().waitFor()
+    await page.getByRole('img', { name: '各区县本地企业数' }).locator('canvas').waitFor()
+    await page.getByRole('img', { name: '各产业生态圈企业数' }).locator('canvas').waitFor()
+    await page.waitForTimeout(1200) // let the chart animation finish before the screenshot
     await h.screenshot(page, 'home-admin-zh')
     await page.getByRole('menuitem', { name: '用户管理' }).click()
     await page.getByRole('table').getByText('binjiang').waitFor()
@@ -52,6 +54,8 @@ describe('foundation in the browser', () => {
     expect(menus).toContain('首页')
     expect(menus).not.toContain('用户管理')
     expect(menus).not.toContain('审计日志')
+    await page.getByRole('img', { name: '各产业生态圈企业数' }).locator('canvas').waitFor()
+    await page.waitForTimeout(1200)
     await h.screenshot(page, 'home-district-zh')
     // the admin pages stay closed even when typed in
     await page.goto(`${h.baseUrl}/users`)
@@ -67,6 +71,8 @@ describe('foundation in the browser', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: /sign in/i }).click()
     await expect.poll(() => menuTexts(page)).toContain('Home')
+    await page.locator('canvas').first().waitFor()
+    await page.waitForTimeout(1200)
     await h.screenshot(page, 'home-leader-en')
     await page.context().close()
   })

@@ -75,7 +75,8 @@ export async function buildApp(
 
   const webRoot = projectPath('dist/web')
   const serveWeb = options.serveWeb && existsSync(webRoot)
-  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false })
+  // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true })
   app.setNotFoundHandler((request, reply) => {
     // the single-page app owns every non-API path
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html')

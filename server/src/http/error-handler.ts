@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import type { ErrorBody, FieldError } from '../../../common/src/api/errors.js'
+import { validationMessagesZh } from '../../../common/src/api/validation-messages.js'
 import { AppError, commonErrors } from './app-error.js'
 
 function body(error: AppError, requestId: string): ErrorBody {
@@ -22,15 +23,25 @@ const fastifyCodes: Record<string, AppError> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: commonErrors.MALFORMED_REQUEST(),
 }
 
+interface ZodIssueParams {
+  code?: string
+  minimum?: number | bigint
+  maximum?: number | bigint
+  origin?: string
+}
+
 /** Chinese wording for the zod issue kinds users actually meet in forms. */
-function zodMessageZh(code: string | undefined, message: string): string {
-  switch (code) {
+function zodMessageZh(issue: ZodIssueParams, message: string): string {
+  const known = validationMessagesZh[message]
+  if (known) return known
+  const unit = issue.origin === 'string' ? ' 个字符' : issue.origin === 'array' ? ' 项' : ''
+  switch (issue.code) {
     case 'invalid_type':
       return message.includes('received undefined') ? '必填' : '类型不正确'
     case 'too_small':
-      return '太短或太小'
+      return issue.minimum !== undefined ? `不能少于 ${issue.minimum}${unit}` : '太短或太小'
     case 'too_big':
-      return '太长或太大'
+      return issue.maximum !== undefined ? `不能多于 ${issue.maximum}${unit}` : '太长或太大'
     case 'invalid_format':
     case 'invalid_string':
       return '格式不正确'
@@ -51,8 +62,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const fields: FieldError[] = error.validation.map((v) => {
         const where = (error.validationContext ?? 'body') as string
         const path = [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.')
-        const params = v.params as { issue?: { code?: string; path?: unknown[] } } | undefined
-        return { path, message: zodMessageZh(params?.issue?.code ?? v.keyword, v.message ?? ''), messageEn: v.message ?? 'invalid' }
+        const issue = (v.params as { issue?: ZodIssueParams } | undefined)?.issue ?? { code: v.keyword }
+        return { path, message: zodMessageZh(issue, v.message ?? ''), messageEn: v.message ?? 'invalid' }
       })
       return reply.status(400).send(body(commonErrors.VALIDATION_FAILED(fields), request.id))
     }

@@ -103,6 +103,7 @@ describe('sign-in, sessions and lockout', () => {
     })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().fields[0].path).toBe('body.newPassword')
+    expect(bad.json().fields.map((f: { message: string }) => f.message)).toContain('至少 10 个字符')
     const ok = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { AppContext } from '../../context.js'
 import type { Actor } from '../auth/index.js'
+import { startOfChinaDay } from './home.rules.js'
 import { getTenant, scopeDistrict, scopeName } from '../reference/index.js'
 
 /**
@@ -22,8 +23,7 @@ export async function homeSummary(ctx: AppContext, actor: Actor) {
   const scoped = await enterpriseScopeCondition(ctx, actor, district)
   const platformScoped = district ? sql`p.district_code = ${district}` : sql`true`
   const isAdmin = actor.role === 'city_admin'
-  const startOfDay = new Date(ctx.clock.now())
-  startOfDay.setUTCHours(0, 0, 0, 0)
+  const startOfDay = startOfChinaDay(ctx.clock.now())
 
   const [counts, byDistrict, byEcosystem] = await Promise.all([
     db.execute<{
@@ -83,3 +83,4 @@ export async function homeSummary(ctx: AppContext, actor: Actor) {
     enterprisesByEcosystem: byEcosystem.rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, count: r.count })),
   }
 }
+
