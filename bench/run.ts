@@ -1,14 +1,13 @@
 // npm run bench [-- --size city|demo|tiny] [--db pglite|postgres|both]
 // Generates data at the sizes the issues name, loads it, and prints timings of the paths users hit.
 import { performance } from 'node:perf_hooks'
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { buildApp } from '../server/src/app.js'
 import { bootstrap } from '../server/src/bootstrap.js'
 import { systemClock } from '../server/src/clock.js'
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase, type Database } from '../server/src/db/client.js'
 import { migrateDatabase } from '../server/src/db/migrate.js'
+import { createScratchDatabase } from '../server/src/db/scratch-database.js'
 import { loadDataset } from '../server/src/generator/load.js'
 
 type Size = 'tiny' | 'demo' | 'city' | 'province'
@@ -45,23 +44,9 @@ async function openBenchDatabase(kind: 'pglite' | 'postgres'): Promise<{ databas
     const database = await openDatabase({})
     return { database, drop: async () => {} }
   }
-  const name = `cb_bench_${randomBytes(3).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase({ databaseUrl: url.toString() })
-  return {
-    database,
-    drop: async () => {
-      const again = new pg.Client({ connectionString: adminUrl })
-      await again.connect()
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await again.end()
-    },
-  }
+  const scratch = await createScratchDatabase(adminUrl, 'cb_bench')
+  const database = await openDatabase({ databaseUrl: scratch.url })
+  return { database, drop: scratch.drop }
 }
 
 const rows: string[][] = []

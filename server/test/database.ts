@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
+import { createScratchDatabase } from '../src/db/scratch-database.js'
 import { seedReferenceData } from '../src/modules/reference/reference.seed.js'
 
 export const TEST_TENANT = '330100'
@@ -29,21 +28,9 @@ export async function openTestDatabase(options: { seedReference?: boolean } = {}
   let database: Database
   let drop: () => Promise<void> = async () => {}
   if (testDatabaseKind() === 'postgres') {
-    const adminUrl = postgresAdminUrl()
-    const name = `cb_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 8 })
-    drop = async () => {
-      const again = new pg.Client({ connectionString: adminUrl })
-      await again.connect()
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await again.end()
-    }
+    const scratch = await createScratchDatabase(postgresAdminUrl(), 'cb_test')
+    database = await openDatabase({ databaseUrl: scratch.url, poolSize: 8 })
+    drop = scratch.drop
   } else {
     database = await openDatabase({})
   }

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { auditQuerySchema } from '../../../../common/src/api/audit.js'
 import type { AppContext } from '../../context.js'
 import type { DbOrTx } from '../../db/client.js'
+import { containsPattern } from '../../db/like.js'
 import type { Actor } from '../auth/index.js'
 import { auditHeads, auditLog } from './audit.table.js'
 import { auditHash, findBrokenLink, GENESIS_HASH, toJsonValue, type ChainRow } from './audit.rules.js'
@@ -43,7 +44,7 @@ export async function recordAudit(tx: DbOrTx, ctx: Pick<AppContext, 'clock'>, ac
 
 export async function listAudit(ctx: AppContext, actor: Actor, query: z.infer<typeof auditQuerySchema>) {
   const conditions: SQL[] = [eq(auditLog.tenantId, actor.tenantId)]
-  if (query.actor) conditions.push(ilike(auditLog.actorName, `%${escapeLike(query.actor)}%`))
+  if (query.actor) conditions.push(ilike(auditLog.actorName, containsPattern(query.actor)))
   if (query.action) conditions.push(eq(auditLog.action, query.action))
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType))
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId))
@@ -113,8 +114,3 @@ export async function verifyAuditChain(ctx: Pick<AppContext, 'database'>, tenant
   if (head && (head.seq !== lastSeq || head.hash !== prevHash)) return { ok: false, checked, brokenAt: lastSeq + 1 }
   return { ok: true, checked, brokenAt: null }
 }
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-

@@ -11,6 +11,7 @@ import type {
 import type { Role } from '../../../../common/src/roles.js'
 import type { AppContext } from '../../context.js'
 import type { DbOrTx } from '../../db/client.js'
+import { containsPattern } from '../../db/like.js'
 import { fieldError } from '../../http/app-error.js'
 import { recordAudit } from '../audit/index.js'
 import type { Actor } from '../auth/index.js'
@@ -65,7 +66,7 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: z.infer<ty
   const conditions: SQL[] = [eq(users.tenantId, actor.tenantId)]
   if (query.role) conditions.push(eq(users.role, query.role))
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const pattern = containsPattern(query.q)
     conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern))!)
   }
   const where = and(...conditions)
