@@ -18,7 +18,9 @@ if (dataDir) {
     /* older PGlite builds refuse ALTER SYSTEM; the default WAL size is then used */
   }
 }
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 })
+// The app's pool holds one connection (PGlite is one backend), but pg replaces a connection after
+// a query error, and the new one can arrive before the old one has detached: allow that overlap.
+const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 })
 await server.start()
 
 parentPort.on('message', async (message) => {

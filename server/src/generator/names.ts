@@ -222,7 +222,7 @@ export interface GeneratedName {
 }
 
 export interface NameRequest {
-  /** Region words of the firm's seat, most specific first: e.g. ['萧山', '杭州', '浙江'] or ['杭州', '浙江']. */
+  /** Region words of the firm's seat: county 萧山 (county-level places only), city 杭州, province 浙江. */
   regionWords: { county: string | null; city: string | null; province: string | null }
   industryWords: readonly string[]
   form: OrganizationForm

@@ -42,6 +42,8 @@ export const enterprises = pgTable(
     unique('enterprises_uscc_uq').on(t.tenantId, t.uscc),
     index('enterprises_region_idx').on(t.tenantId, t.regionCode),
     index('enterprises_industry_idx').on(t.tenantId, t.industryCode),
+    // group trees ("subsidiaries of X") and the parent_id foreign key check on delete
+    index('enterprises_parent_idx').on(t.tenantId, t.parentId),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
   ],
 )

@@ -1,0 +1,1 @@
+CREATE INDEX "enterprises_parent_idx" ON "enterprises" USING btree ("tenant_id","parent_id");
