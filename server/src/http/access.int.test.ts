@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { projectPath } from '../paths.js'
 import { roles } from '../../../common/src/roles.js'
 import { cityScope, createTestContext, district, type TestContext } from '../../test/context.js'
 
@@ -86,5 +88,8 @@ describe('authorization over the whole route table', () => {
     const doc = response.json()
     expect(doc.openapi).toMatch(/^3\./)
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/audit']))
+    // docs/openapi.json is committed for readers without a running server; it must not drift
+    const committed = JSON.parse(readFileSync(projectPath('docs', 'openapi.json'), 'utf8'))
+    expect(doc, 'docs/openapi.json is stale: run npm run openapi').toEqual(committed)
   })
 })
