@@ -69,6 +69,8 @@ export async function bootstrap(
 ): Promise<BootstrapResult> {
   const { tenantId } = options
   const referenceSeeded = await database.db.transaction((tx) => seedReferenceData(tx, tenantId, clock.now()))
+  // without statistics the planner takes the reference tables for empty and nests loops over them
+  if (referenceSeeded) await database.pool.query('ANALYZE regions, industry_classes, ecosystems, departments, platforms, chains, chain_segments, tenants')
 
   let generatedAdminPassword: string | null = null
   const [admin] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'))

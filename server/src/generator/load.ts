@@ -52,8 +52,8 @@ export async function loadDataset(database: Database, options: LoadDatasetOption
   await copyChunks(database, enterprises, dataset.enterpriseChunks(chunkSize), parallel, (rows) => rows.some((row) => row.parentId))
   await copyChunks(database, enterpriseSegments, dataset.segmentChunks(chunkSize), parallel)
   await copyChunks(database, enterpriseRelations, dataset.relationChunks(chunkSize), parallel)
-  // fresh statistics, or the planner guesses on an empty-table estimate for the first minutes
-  await database.pool.query('ANALYZE enterprises, enterprise_segments, enterprise_relations')
+  // fresh statistics and visibility map, or the planner guesses from empty tables and skips index-only scans
+  await database.pool.query('VACUUM ANALYZE enterprises, enterprise_segments, enterprise_relations')
   return { ...dataset.counts, ms: Math.round(performance.now() - started) }
 }
 

@@ -1,8 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { asc, sql, type SQL } from 'drizzle-orm'
 import type { AppContext } from '../../context.js'
 import type { Actor } from '../auth/index.js'
 import { startOfChinaDay } from './home.rules.js'
-import { getTenant, scopeDistrict, scopeName } from '../reference/index.js'
+import { ecosystems, getTenant, scopeDistrict, scopeName } from '../reference/index.js'
 
 /**
  * Which local enterprises a caller's counts cover: a district or platform sees its district,
@@ -25,7 +25,7 @@ export async function homeSummary(ctx: AppContext, actor: Actor) {
   const isAdmin = actor.role === 'city_admin'
   const startOfDay = startOfChinaDay(ctx.clock.now())
 
-  const [counts, byDistrict, byEcosystem] = await Promise.all([
+  const [counts, byDistrict, byEcosystem, ecosystemRows] = await Promise.all([
     db.execute<{
       enterprises: number
       chain_leaders: number
@@ -39,8 +39,8 @@ export async function homeSummary(ctx: AppContext, actor: Actor) {
         (select count(*) from enterprises e where e.tenant_id = ${tenantId} and ${scoped})::int as enterprises,
         (select count(*) from enterprises e where e.tenant_id = ${tenantId} and e.chain_leader and ${scoped})::int as chain_leaders,
         (select count(*) from enterprise_relations r
-           where r.tenant_id = ${tenantId}
-             and exists (select 1 from enterprises e where e.tenant_id = r.tenant_id and e.id = r.from_id and ${scoped}))::int as relations,
+           join enterprises e on e.tenant_id = r.tenant_id and e.id = r.from_id
+           where r.tenant_id = ${tenantId} and ${scoped})::int as relations,
         (select count(*) from platforms p where p.tenant_id = ${tenantId} and ${platformScoped})::int as platforms,
         (select count(*) from chains c where c.tenant_id = ${tenantId})::int as chains,
         (select count(*) from users u where u.tenant_id = ${tenantId})::int as users,
@@ -54,16 +54,17 @@ export async function homeSummary(ctx: AppContext, actor: Actor) {
       group by r.code, r.name_zh
       order by r.code
     `),
-    db.execute<{ code: string; name_zh: string; name_en: string; count: number }>(sql`
-      select eco.code, eco.name_zh, eco.name_en, count(distinct e.id)::int as count
-      from ecosystems eco
-      left join chains c on c.tenant_id = ${tenantId} and c.ecosystem = eco.code
-      left join chain_segments s on s.tenant_id = c.tenant_id and s.chain_code = c.code
-      left join enterprise_segments es on es.tenant_id = s.tenant_id and es.segment_code = s.code and es.main
-      left join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id and ${scoped}
-      group by eco.code, eco.name_zh, eco.name_en, eco.position
-      order by eco.position
+    // one main segment per firm, so a plain count per ecosystem needs no DISTINCT
+    db.execute<{ ecosystem: string; count: number }>(sql`
+      select c.ecosystem, count(*)::int as count
+      from enterprise_segments es
+      join chain_segments s on s.tenant_id = es.tenant_id and s.code = es.segment_code
+      join chains c on c.tenant_id = s.tenant_id and c.code = s.chain_code
+      join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
+      where es.tenant_id = ${tenantId} and es.main and ${scoped}
+      group by c.ecosystem
     `),
+    db.select().from(ecosystems).orderBy(asc(ecosystems.position)),
   ])
   const c = counts.rows[0]!
   return {
@@ -80,7 +81,12 @@ export async function homeSummary(ctx: AppContext, actor: Actor) {
     enterprisesByDistrict: byDistrict.rows
       .filter((r) => actor.scope.type === 'city' || actor.scope.type === 'department' || r.count > 0)
       .map((r) => ({ code: r.code, nameZh: r.name_zh, count: r.count })),
-    enterprisesByEcosystem: byEcosystem.rows.map((r) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, count: r.count })),
+    enterprisesByEcosystem: ecosystemRows.map((eco) => ({
+      code: eco.code,
+      nameZh: eco.nameZh,
+      nameEn: eco.nameEn,
+      count: byEcosystem.rows.find((r) => r.ecosystem === eco.code)?.count ?? 0,
+    })),
   }
 }
 
