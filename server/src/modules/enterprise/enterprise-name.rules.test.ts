@@ -8,7 +8,7 @@ import {
   TradeNameRegistry,
 } from '../../generator/names.js'
 import { Random } from '../../generator/random.js'
-import { loadRegions } from '../reference/data/index.js'
+import { loadRegions } from '../reference/index.js'
 import {
   INDUSTRY_WORDS,
   isRegionWord,

@@ -2,3 +2,4 @@ export { getTenant, scopeDistrict, scopeName, scopeNamer, tenantDistricts } from
 export { referenceRoutes } from './reference.routes.js'
 export { seedReferenceData } from './reference.seed.js'
 export { chainSegments, chains, departments, ecosystems, platforms, regions, tenants } from './reference.table.js'
+export { loadRegions } from './data/index.js'
