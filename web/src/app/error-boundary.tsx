@@ -2,7 +2,8 @@ import { Button, Result } from 'antd'
 import { Component, type ReactNode } from 'react'
 import { useI18n } from '../lib/i18n.js'
 
-function Fallback() {
+/** The page shown when rendering failed, for both the error boundary and the router. */
+export function PageFailed() {
   const { t } = useI18n()
   return (
     <Result
@@ -29,6 +30,6 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
   }
 
   override render() {
-    return this.state.failed ? <Fallback /> : this.props.children
+    return this.state.failed ? <PageFailed /> : this.props.children
   }
 }

@@ -3,6 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { Navigate, Outlet, useLocation, useNavigate, useRouteError } from 'react-router-dom'
 import type { Me } from '../../../common/src/api/auth.js'
 import { useMe } from '../features/auth/api/get-me.js'
+import { PageFailed } from './error-boundary.js'
 import { useI18n } from '../lib/i18n.js'
 import { canUse, type ModuleKey } from './menu.js'
 
@@ -102,18 +103,6 @@ export function NotFound() {
 
 /** What a route shows when rendering it threw (a chunk that failed to load after a deploy, a bug). */
 export function RouteError() {
-  const error = useRouteError()
-  const { t } = useI18n()
-  console.error(error)
-  return (
-    <Result
-      status="error"
-      title={t('error.page')}
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          {t('common.reload')}
-        </Button>
-      }
-    />
-  )
+  console.error(useRouteError())
+  return <PageFailed />
 }
