@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto'
 import { and, asc, count, eq } from 'drizzle-orm'
 import type { Role } from '../../common/src/roles.js'
 import type { Scope } from '../../common/src/api/auth.js'
 import type { Clock } from './clock.js'
 import type { Database } from './db/client.js'
 import { loadDataset } from './generator/load.js'
-import { recordAudit } from './modules/audit/index.js'
 import { hashPassword, randomPassword, systemActor } from './modules/auth/index.js'
 import { enterprises } from './modules/enterprise/index.js'
 import { platforms, seedReferenceData } from './modules/reference/index.js'
-import { users } from './modules/users/index.js'
+import { insertUser, users, type NewUser } from './modules/users/index.js'
 
 export const DEMO_PASSWORD = 'chainboard2026'
 
@@ -28,37 +26,16 @@ export interface BootstrapResult {
   dataset: { enterprises: number; relations: number; ms: number } | null
 }
 
-async function insertUser(
+/** Creates a user as the system unless the username exists (first start is re-run on every start). */
+async function ensureUser(
   database: Database,
   clock: Clock,
   tenantId: string,
-  user: { username: string; displayName: string; role: Role; scope: Scope; password: string; mustChangePassword: boolean },
+  user: Omit<NewUser, 'passwordHash'> & { password: string },
 ) {
-  const passwordHash = await hashPassword(user.password)
-  await database.db.transaction(async (tx) => {
-    const now = clock.now()
-    const [row] = await tx
-      .insert(users)
-      .values({
-        id: randomUUID(),
-        tenantId,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        scopeType: user.scope.type,
-        scopeId: user.scope.id,
-        passwordHash,
-        mustChangePassword: user.mustChangePassword,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: users.username })
-      .returning()
-    if (row) {
-      const { passwordHash: _h, ...after } = row
-      await recordAudit(tx, { clock }, systemActor(tenantId), { action: 'user.create', entityType: 'user', entityId: row.id, after })
-    }
-  })
+  const { password, ...fields } = user
+  const passwordHash = await hashPassword(password)
+  await database.db.transaction((tx) => insertUser(tx, { clock }, systemActor(tenantId), { ...fields, passwordHash }))
 }
 
 /** First-start work: reference data, the city admin, and (in demo mode) demo data with one account per role. */
@@ -77,7 +54,7 @@ export async function bootstrap(
   if (!admin) {
     const password = options.adminPassword ?? randomPassword()
     if (!options.adminPassword) generatedAdminPassword = password
-    await insertUser(database, clock, tenantId, {
+    await ensureUser(database, clock, tenantId, {
       username: 'admin',
       displayName: '系统管理员',
       role: 'city_admin',
@@ -129,7 +106,7 @@ async function ensureDemoAccounts(database: Database, clock: Clock, tenantId: st
     accounts.push({ username: 'enterprise', displayName: `${enterprise.name} 对接人`, role: 'enterprise', scope: { type: 'enterprise', id: enterprise.id }, scopeHint: enterprise.name })
   }
   for (const account of accounts) {
-    await insertUser(database, clock, tenantId, { ...account, password: DEMO_PASSWORD, mustChangePassword: false })
+    await ensureUser(database, clock, tenantId, { ...account, password: DEMO_PASSWORD, mustChangePassword: false })
   }
   return accounts.map(({ scope: _s, ...a }) => a)
 }

@@ -98,31 +98,50 @@ async function loadUser(db: DbOrTx, tenantId: string, id: string, lock = false):
   return row
 }
 
+export interface NewUser {
+  username: string
+  displayName: string
+  role: Role
+  scope: Scope
+  passwordHash: string
+  mustChangePassword: boolean
+}
+
+/**
+ * Inserts a user and its audit entry inside the caller's transaction; returns null when the
+ * username is taken, so that callers choose between an error (admin form) and skipping (first start).
+ */
+export async function insertUser(tx: DbOrTx, ctx: Pick<AppContext, 'clock'>, actor: Actor, user: NewUser): Promise<UserRow | null> {
+  const now = ctx.clock.now()
+  const [row] = await tx
+    .insert(users)
+    .values({
+      id: randomUUID(),
+      tenantId: actor.tenantId,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      scopeType: user.scope.type,
+      scopeId: user.scope.id,
+      passwordHash: user.passwordHash,
+      mustChangePassword: user.mustChangePassword,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: users.username })
+    .returning()
+  if (!row) return null
+  await recordAudit(tx, ctx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) })
+  return row
+}
+
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserRequest): Promise<User> {
   const passwordHash = await hashPassword(input.password)
   return ctx.database.db.transaction(async (tx) => {
     const name = await assertScope(tx, actor.tenantId, input.role, input.scope)
-    const now = ctx.clock.now()
-    const inserted = await tx
-      .insert(users)
-      .values({
-        id: randomUUID(),
-        tenantId: actor.tenantId,
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        scopeType: input.scope.type,
-        scopeId: input.scope.id,
-        passwordHash,
-        mustChangePassword: true,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: users.username })
-      .returning()
-    const row = inserted[0]
+    const { password: _password, ...fields } = input
+    const row = await insertUser(tx, ctx, actor, { ...fields, passwordHash, mustChangePassword: true })
     if (!row) throw userErrors.USERNAME_TAKEN([fieldError('username', '用户名已被使用', 'username is taken')])
-    await recordAudit(tx, ctx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: auditView(row) })
     return toUser(row, () => name)
   })
 }
