@@ -1,6 +1,9 @@
-// npm run bench [-- --size city|demo|tiny] [--db pglite|postgres|both]
+// npm run bench [-- --size city|demo|tiny] [--db pglite|postgres|both] [--only foundation,enterprise,...]
 // Generates data at the sizes the issues name, loads it, and prints timings of the paths users hit.
+import { readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
 import { buildApp } from '../server/src/app.js'
 import { bootstrap } from '../server/src/bootstrap.js'
 import { systemClock } from '../server/src/clock.js'
@@ -9,6 +12,16 @@ import { openDatabase, type Database } from '../server/src/db/client.js'
 import { migrateDatabase } from '../server/src/db/migrate.js'
 import { createScratchDatabase } from '../server/src/db/scratch-database.js'
 import { loadDataset } from '../server/src/generator/load.js'
+import type { BenchContext, BenchRow, BenchSuite } from './types.js'
+
+// Each module's figures live in bench/<module>.bench.ts (exporting `bench`); --only picks some of them.
+const benchDir = dirname(fileURLToPath(import.meta.url))
+const suites: Record<string, () => Promise<BenchSuite>> = Object.fromEntries(
+  readdirSync(benchDir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()
+    .map((f) => [f.replace('.bench.ts', ''), async () => ((await import(join(benchDir, f))) as { bench: BenchSuite }).bench]),
+)
 
 type Size = 'tiny' | 'demo' | 'city' | 'province'
 const args = process.argv.slice(2)
@@ -19,6 +32,7 @@ const arg = (name: string, fallback: string) => {
 const size = arg('size', 'city') as Size
 const dbs = arg('db', 'both') === 'both' ? (['pglite', 'postgres'] as const) : [arg('db', 'pglite') as 'pglite' | 'postgres']
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const only = arg('only', '') ? new Set(arg('only', '').split(',')) : null
 const TENANT = '330100'
 const PASSWORD = 'bench-admin-2026'
 
@@ -49,7 +63,7 @@ async function openBenchDatabase(kind: 'pglite' | 'postgres'): Promise<{ databas
   return { database, drop: scratch.drop }
 }
 
-const rows: string[][] = []
+const rows: BenchRow[] = []
 for (const kind of dbs) {
   const { database, drop } = await openBenchDatabase(kind)
   try {
@@ -64,6 +78,17 @@ for (const kind of dbs) {
     await app.ready()
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } })
     const cookie = `cb_session=${login.cookies.find((c) => c.name === 'cb_session')!.value}`
+
+    const context: BenchContext = { kind, size, tenantId: TENANT, app, cookie, database, timed }
+    for (const [name, load] of Object.entries(suites)) {
+      if (only && !only.has(name)) continue
+      const suite = await load()
+      rows.push(...(await suite(context)))
+    }
+    if (only && !only.has('foundation')) {
+      await app.close()
+      continue
+    }
 
     const loginStats = await timed(10, () =>
       app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } }),

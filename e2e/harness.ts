@@ -28,7 +28,10 @@ export async function startHarness(): Promise<E2eHarness> {
   await migrateDatabase(database)
   await bootstrap(database, systemClock, { tenantId: '330100', adminPassword: E2E_ADMIN_PASSWORD, demoData: 'tiny' })
   const config = loadConfig({ TENANT_ID: '330100', LOG_LEVEL: 'silent', DEMO_DATA: 'tiny' })
-  const { app } = await buildApp((log) => ({ database, clock: systemClock, config, log }), { serveWeb: true })
+  const { app } = await buildApp((log) => ({ database, clock: systemClock, config, log }), {
+    serveWeb: true,
+    ...(process.env.CB_WEB_DIST ? { webRoot: process.env.CB_WEB_DIST } : {}),
+  })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   const browser = await chromium.launch({

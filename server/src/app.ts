@@ -12,7 +12,11 @@ import { commonErrors } from './http/app-error.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { auditRoutes } from './modules/audit/index.js'
 import { authRoutes, AuthService } from './modules/auth/index.js'
+import { chainRoutes } from './modules/chain/index.js'
+import { enterpriseRoutes } from './modules/enterprise/index.js'
 import { homeRoutes } from './modules/home/index.js'
+import { importRoutes } from './modules/import/index.js'
+import { listsRoutes } from './modules/lists/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
 import { usersRoutes } from './modules/users/index.js'
 import { projectPath } from './paths.js'
@@ -20,6 +24,8 @@ import { projectPath } from './paths.js'
 export interface BuildAppOptions {
   /** Serve the built web UI from dist/web (production and browser tests). */
   serveWeb?: boolean
+  /** Where the built UI is (default dist/web); browser tests of parallel checkouts build into their own folder. */
+  webRoot?: string
   logger?: boolean | { level: string }
 }
 
@@ -72,8 +78,12 @@ export async function buildApp(
   await app.register(auditRoutes(ctx))
   await app.register(referenceRoutes(ctx))
   await app.register(homeRoutes(ctx))
+  await app.register(enterpriseRoutes(ctx))
+  await app.register(chainRoutes(ctx))
+  await app.register(listsRoutes(ctx))
+  await app.register(importRoutes(ctx))
 
-  const webRoot = projectPath('dist/web')
+  const webRoot = options.webRoot ?? projectPath('dist/web')
   const serveWeb = options.serveWeb && existsSync(webRoot)
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true })

@@ -4,7 +4,14 @@
 // numbers of every firm and relation in typed arrays; pass 2 streams rows (names, texts) in chunks.
 import type { Chain, ChainSegment, Region } from '../../../common/src/reference.js'
 import { orgCodeCheckChar, USCC_ALPHABET, usccCheckChar } from '../../../common/src/uscc.js'
-import type { enterpriseRelations, enterpriseSegments, enterprises, RelationKind } from '../modules/enterprise/index.js'
+import {
+  normalizeTradeName,
+  pinyinInitials,
+  type enterpriseRelations,
+  type enterpriseSegments,
+  type enterprises,
+  type RelationKind,
+} from '../modules/enterprise/index.js'
 import {
   branchName,
   businessScope,
@@ -749,9 +756,19 @@ export function generateEnterprises(options: GenerateEnterprisesOptions): Enterp
       const random = root.fork('rows')
       const registry = new TradeNameRegistry(n)
       const parentNames = new Map<number, { name: string; tradeName: string }>()
+      const initialsCache = new Map<string, string>()
+      const initials = (tradeName: string) => {
+        let value = initialsCache.get(tradeName)
+        if (value === undefined) {
+          value = pinyinInitials(tradeName)
+          if (initialsCache.size > 100_000) initialsCache.clear()
+          initialsCache.set(tradeName, value)
+        }
+        return value
+      }
       let chunk: EnterpriseRow[] = []
       for (let i = 0; i < n; i++) {
-        const row = enterpriseRow(i, { firms, chains, tenantId, now, random, registry, parentNames, orgKeys, asOfDay })
+        const row = enterpriseRow(i, { firms, chains, tenantId, now, random, registry, parentNames, orgKeys, asOfDay, initials })
         if (firms.flags[i]! & HAS_BRANCH) parentNames.set(i, { name: row.name, tradeName: row.tradeName })
         chunk.push(row)
         if (chunk.length === chunkSize) {
@@ -799,6 +816,8 @@ interface RowContext {
   random: Random
   registry: TradeNameRegistry
   parentNames: Map<number, { name: string; tradeName: string }>
+  /** pinyin initials, cached: branches repeat their head office's trade name */
+  initials(tradeName: string): string
   orgKeys: OrgCodeKeys
   asOfDay: number
 }
@@ -838,7 +857,10 @@ function enterpriseRow(i: number, ctx: RowContext): EnterpriseRow {
     id: firms.enterpriseId(i),
     uscc: uscc(i, place.code, founded, ctx.orgKeys),
     name,
+    formerNames: [],
     tradeName,
+    tradeNameKey: normalizeTradeName(tradeName),
+    nameInitials: ctx.initials(tradeName),
     regionCode: place.code,
     address: streetAddress(random, place.path),
     industryCode,

@@ -69,12 +69,15 @@ export async function copyChunks<T extends PgTable>(
   parallel: number,
   barrier?: (rows: Array<T['$inferInsert']>) => boolean,
 ): Promise<void> {
-  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name] as const)
-  const names = columns.map(([, name]) => name)
+  const allColumns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name] as const)
   const tableName = getTableName(table)
   const inFlight = new Set<Promise<void>>()
   let failure: unknown = null
   for (const chunk of chunks) {
+    // columns the rows leave out get their database defaults (COPY would write NULL)
+    const first = chunk[0] as Record<string, unknown> | undefined
+    const columns = first ? allColumns.filter(([key]) => first[key] !== undefined) : allColumns
+    const names = columns.map(([, name]) => name)
     if (barrier?.(chunk)) await Promise.all(inFlight)
     if (failure) break
     const rows = chunk.map((row) => columns.map(([key]) => (row as Record<string, unknown>)[key]))

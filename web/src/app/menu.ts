@@ -1,7 +1,7 @@
 import { roles, type Role } from '../../../common/src/roles.js'
 import type { MessageKey } from '../i18n/index.js'
 
-export const moduleKeys = ['home', 'users', 'audit'] as const
+export const moduleKeys = ['home', 'enterprises', 'chainMap', 'lists', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
 export type ModuleKey = (typeof moduleKeys)[number]
 
 export interface ModuleEntry {
@@ -12,9 +12,18 @@ export interface ModuleEntry {
   roles: readonly Role[]
 }
 
+/** Everyone who works with the enterprise base and the chain maps; enterprise users see only their own service pages. */
+const staffAndReaders: readonly Role[] = roles.filter((r) => r !== 'enterprise')
+
 // Only modules that exist as pages are listed: no greyed-out "coming soon" entries.
 export const moduleTable: readonly ModuleEntry[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', roles },
+  { key: 'enterprises', path: '/enterprises', labelKey: 'nav.enterprises', roles: staffAndReaders },
+  { key: 'chainMap', path: '/chain-map', labelKey: 'nav.chainMap', roles: staffAndReaders },
+  { key: 'lists', path: '/lists', labelKey: 'nav.lists', roles: staffAndReaders },
+  { key: 'layoutGuide', path: '/layout-guide', labelKey: 'nav.layoutGuide', roles: staffAndReaders },
+  { key: 'chains', path: '/chains', labelKey: 'nav.chains', roles: ['city_admin'] },
+  { key: 'import', path: '/import', labelKey: 'nav.import', roles: ['city_admin', 'city_staff', 'district_staff'] },
   { key: 'users', path: '/users', labelKey: 'nav.users', roles: ['city_admin'] },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', roles: ['city_admin'] },
 ]

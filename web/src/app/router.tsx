@@ -8,6 +8,13 @@ const AppLayout = lazy(() => import('./layout/app-layout.js'))
 const HomeRoute = lazy(() => import('./routes/home.js'))
 const UsersRoute = lazy(() => import('./routes/users.js'))
 const AuditRoute = lazy(() => import('./routes/audit.js'))
+const EnterprisesRoute = lazy(() => import('./routes/enterprises.js'))
+const EnterpriseDetailRoute = lazy(() => import('./routes/enterprise-detail.js'))
+const ChainMapRoute = lazy(() => import('./routes/chain-map.js'))
+const ListsRoute = lazy(() => import('./routes/lists.js'))
+const LayoutGuideRoute = lazy(() => import('./routes/layout-guide.js'))
+const ChainsRoute = lazy(() => import('./routes/chains.js'))
+const ImportRoute = lazy(() => import('./routes/import.js'))
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpin />}>{node}</Suspense>
 
@@ -34,6 +41,13 @@ export const router = createBrowserRouter([
             ),
             children: [
               { index: true, element: page(<HomeRoute />) },
+              { path: 'enterprises', element: page(<RequireModule module="enterprises">{<EnterprisesRoute />}</RequireModule>) },
+              { path: 'enterprises/:id', element: page(<RequireModule module="enterprises">{<EnterpriseDetailRoute />}</RequireModule>) },
+              { path: 'chain-map', element: page(<RequireModule module="chainMap">{<ChainMapRoute />}</RequireModule>) },
+              { path: 'lists/*', element: page(<RequireModule module="lists">{<ListsRoute />}</RequireModule>) },
+              { path: 'layout-guide', element: page(<RequireModule module="layoutGuide">{<LayoutGuideRoute />}</RequireModule>) },
+              { path: 'chains', element: page(<RequireModule module="chains">{<ChainsRoute />}</RequireModule>) },
+              { path: 'import', element: page(<RequireModule module="import">{<ImportRoute />}</RequireModule>) },
               { path: 'users', element: page(<RequireModule module="users">{<UsersRoute />}</RequireModule>) },
               { path: 'audit', element: page(<RequireModule module="audit">{<AuditRoute />}</RequireModule>) },
               { path: '*', element: <NotFound /> },

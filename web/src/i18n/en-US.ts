@@ -1,3 +1,7 @@
+import { chainEn } from './modules/chain.js'
+import { enterpriseEn } from './modules/enterprise.js'
+import { importEn } from './modules/import.js'
+import { listsEn } from './modules/lists.js'
 import type { MessageKey } from './zh-CN.js'
 
 export const enUS: Record<MessageKey, string> = {
@@ -11,6 +15,12 @@ export const enUS: Record<MessageKey, string> = {
 
   'nav.label': 'Main menu',
   'nav.home': 'Home',
+  'nav.enterprises': 'Enterprises',
+  'nav.chainMap': 'Chain map',
+  'nav.lists': 'Three lists',
+  'nav.layoutGuide': 'Layout guide',
+  'nav.chains': 'Chain editor',
+  'nav.import': 'Import',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
 
@@ -139,4 +149,9 @@ export const enUS: Record<MessageKey, string> = {
   'audit.verify': 'Verify hash chain',
   'audit.verifyOk': 'Hash chain intact: {checked} entries checked',
   'audit.verifyBroken': 'Hash chain broken at entry {seq} ({checked} checked); investigate now',
+
+  ...enterpriseEn,
+  ...chainEn,
+  ...listsEn,
+  ...importEn,
 }

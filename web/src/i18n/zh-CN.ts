@@ -1,3 +1,8 @@
+import { chainZh } from './modules/chain.js'
+import { enterpriseZh } from './modules/enterprise.js'
+import { importZh } from './modules/import.js'
+import { listsZh } from './modules/lists.js'
+
 // Chinese is the first language: every key is defined here first, en-US.ts must have the same keys.
 export const zhCN = {
   'app.name': '产业链精准招商平台',
@@ -10,6 +15,12 @@ export const zhCN = {
 
   'nav.label': '主菜单',
   'nav.home': '首页',
+  'nav.enterprises': '企业库',
+  'nav.chainMap': '产业链图谱',
+  'nav.lists': '三张清单',
+  'nav.layoutGuide': '布局导引',
+  'nav.chains': '产业链管理',
+  'nav.import': '数据导入',
   'nav.users': '用户管理',
   'nav.audit': '审计日志',
 
@@ -138,6 +149,11 @@ export const zhCN = {
   'audit.verify': '校验哈希链',
   'audit.verifyOk': '哈希链完整：已校验 {checked} 条记录',
   'audit.verifyBroken': '哈希链在第 {seq} 条记录处断开（共校验 {checked} 条），请立即排查',
+
+  ...enterpriseZh,
+  ...chainZh,
+  ...listsZh,
+  ...importZh,
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof zhCN

@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -21,7 +22,13 @@ export const enterprises = pgTable(
     id: uuid('id').notNull(),
     uscc: text('uscc').notNull(),
     name: text('name').notNull(),
+    /** Names the firm traded under before (曾用名), newest first. */
+    formerNames: text('former_names').array().notNull().default([]),
     tradeName: text('trade_name').notNull(),
+    /** normalizeTradeName(tradeName): what duplicate detection and name search compare (pg_trgm). */
+    tradeNameKey: text('trade_name_key').notNull(),
+    /** Pinyin initials of the trade name ("hkws" for 海康威视). */
+    nameInitials: text('name_initials').notNull(),
     regionCode: text('region_code').notNull(),
     address: text('address'),
     industryCode: text('industry_code').notNull(),
@@ -34,6 +41,13 @@ export const enterprises = pgTable(
     tags: text('tags').array().notNull(),
     chainLeader: boolean('chain_leader').notNull().default(false),
     parentId: uuid('parent_id'),
+    /** 实际控制人, as registered; firms with the same controller are one group even without a parent row. */
+    actualController: text('actual_controller'),
+    /** active, or merged into `mergedIntoId` (kept for history; hidden from lists). */
+    status: text('status', { enum: ['active', 'merged'] }).notNull().default('active'),
+    mergedIntoId: uuid('merged_into_id'),
+    /** Optimistic concurrency: an edit names the version it read. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
@@ -42,6 +56,11 @@ export const enterprises = pgTable(
     unique('enterprises_uscc_uq').on(t.tenantId, t.uscc),
     index('enterprises_region_idx').on(t.tenantId, t.regionCode),
     index('enterprises_industry_idx').on(t.tenantId, t.industryCode),
+    // name search and duplicate detection: trigram indexes (pg_trgm) on the normalized trade name,
+    // the full name (fragments) and the pinyin initials
+    index('enterprises_trade_name_trgm').using('gin', t.tradeNameKey.op('gin_trgm_ops')),
+    index('enterprises_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('enterprises_initials_trgm').using('gin', t.nameInitials.op('gin_trgm_ops')),
     // group trees ("subsidiaries of X") and the parent_id foreign key check on delete
     index('enterprises_parent_idx').on(t.tenantId, t.parentId),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
@@ -55,6 +74,8 @@ export const enterpriseSegments = pgTable(
     enterpriseId: uuid('enterprise_id').notNull(),
     segmentCode: text('segment_code').notNull(),
     main: boolean('main').notNull().default(false),
+    /** rule: set by the chain classification rules; manual: set by staff and kept through reclassification. */
+    source: text('source', { enum: ['rule', 'manual'] }).notNull().default('rule'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.enterpriseId, t.segmentCode] }),
@@ -96,4 +117,44 @@ export const enterpriseRelations = pgTable(
     foreignKey({ columns: [t.tenantId, t.fromId], foreignColumns: [enterprises.tenantId, enterprises.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.toId], foreignColumns: [enterprises.tenantId, enterprises.id] }).onDelete('cascade'),
   ],
+)
+
+/** A rule-made segment assignment that staff removed by hand; reclassification does not bring it back. */
+export const enterpriseSegmentExclusions = pgTable(
+  'enterprise_segment_exclusions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    segmentCode: text('segment_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.enterpriseId, t.segmentCode] }),
+    foreignKey({ columns: [t.tenantId, t.enterpriseId], foreignColumns: [enterprises.tenantId, enterprises.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+)
+
+/**
+ * Field-level change history of an enterprise (one row per changed field per edit), so that the
+ * detail page answers "who changed the revenue, when, from what" without reading the audit log.
+ */
+export const enterpriseChanges = pgTable(
+  'enterprise_changes',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    /** create, update, merge_in (another firm merged into this one), merged (this one merged away), import */
+    kind: text('kind').notNull(),
+    field: text('field'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('enterprise_changes_enterprise_idx').on(t.tenantId, t.enterpriseId, t.at)],
 )

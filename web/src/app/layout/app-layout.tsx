@@ -1,4 +1,18 @@
-import { AuditOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, PartitionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  CompassOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  OrderedListOutlined,
+  PartitionOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Tag, Typography, theme } from 'antd'
 import { useState, type ReactNode } from 'react'
 import { Outlet, useLocation, useNavigate } from 'react-router-dom'
@@ -13,6 +27,12 @@ import { menuFor, moduleOfPath, type ModuleKey } from '../menu.js'
 
 const menuIcons: Record<ModuleKey, ReactNode> = {
   home: <HomeOutlined />,
+  enterprises: <BankOutlined />,
+  chainMap: <ApartmentOutlined />,
+  lists: <OrderedListOutlined />,
+  layoutGuide: <CompassOutlined />,
+  chains: <ClusterOutlined />,
+  import: <UploadOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
 }

@@ -1,0 +1,2 @@
+export { chainRoutes } from './chain.routes.js'
+export * from './chain.table.js'

@@ -1,0 +1,2 @@
+export { importRoutes } from './import.routes.js'
+export * from './import.table.js'

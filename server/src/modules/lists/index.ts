@@ -1,0 +1,2 @@
+export { listsRoutes } from './lists.routes.js'
+export * from './lists.table.js'

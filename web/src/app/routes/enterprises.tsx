@@ -1,0 +1,5 @@
+import { EnterprisesPage } from '../../features/enterprise/components/enterprises-page.js'
+
+export default function Route() {
+  return <EnterprisesPage />
+}

@@ -1,0 +1,5 @@
+import { ListsPage } from '../../features/lists/components/lists-page.js'
+
+export default function Route() {
+  return <ListsPage />
+}
