@@ -1,4 +1,4 @@
-import { date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { enterprises } from '../enterprise/enterprise.table.js'
 
 // The three lists (三张清单). Every list row belongs to a region: the city's code for city-wide
@@ -53,13 +53,16 @@ export const keySuppliers = pgTable(
     dependence: doublePrecision('dependence').notNull().default(0),
     status: text('status', { enum: keySupplierStatuses }).notNull().default('open'),
     note: text('note'),
+    /** set when a refresh no longer finds the dependence; cleared when it comes back */
+    vanishedAt: timestamp('vanished_at', { withTimezone: true, mode: 'date' }),
     version: integer('version').notNull().default(1),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('key_suppliers_region_idx').on(t.tenantId, t.regionCode, t.chainCode),
+    // one entry per supplier per region and chain: the refresh upserts on it
+    uniqueIndex('key_suppliers_entry_uq').on(t.tenantId, t.regionCode, t.chainCode, t.supplierId),
     foreignKey({ columns: [t.tenantId, t.supplierId], foreignColumns: [enterprises.tenantId, enterprises.id] }),
   ],
 )
@@ -120,4 +123,18 @@ export const listChanges = pgTable(
     after: jsonb('after'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('list_changes_entry_idx').on(t.tenantId, t.list, t.entryKey, t.at)],
+)
+
+/** City settings of the lists (e.g. the chain-leader criteria), one JSON value per key; absent means defaults. */
+export const listSettings = pgTable(
+  'list_settings',
+  {
+    tenantId: text('tenant_id').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 )
