@@ -446,7 +446,7 @@ function markChainLeaders(m: MutableModel, n: number, chains: ChainModel): void 
 // ---------------------------------------------------------------------------------------------
 // pass 1: relations
 
-interface RelationModel {
+export interface RelationModel {
   count: number
   from: Int32Array
   to: Int32Array
@@ -722,6 +722,8 @@ export interface EnterpriseDataset {
   readonly tenantId: string
   readonly counts: { enterprises: number; segments: number; relations: number }
   readonly firms: FirmModel
+  /** The relations by firm index (supplier/investor/branch), for later generator parts such as the event history. */
+  readonly relationModel: RelationModel
   /** Parents come before their subsidiaries and branches, so chunks load in order under the parent_id foreign key. */
   enterpriseChunks(chunkSize?: number): Generator<EnterpriseRow[]>
   segmentChunks(chunkSize?: number): Generator<EnterpriseSegmentRow[]>
@@ -752,6 +754,7 @@ export function generateEnterprises(options: GenerateEnterprisesOptions): Enterp
     tenantId,
     counts: { enterprises: n, segments: segmentCount, relations: relations.count },
     firms,
+    relationModel: relations,
     *enterpriseChunks(chunkSize = DEFAULT_CHUNK) {
       const random = root.fork('rows')
       const registry = new TradeNameRegistry(n)
@@ -1032,14 +1035,14 @@ function laterDay(parentDay: number, asOfDay: number, random: Random): number {
   return earliest + Math.floor(random.float() * Math.max(1, asOfDay - 30 - earliest))
 }
 
-function isoToDay(iso: string): number {
+export function isoToDay(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000)
 }
 
 const isoCache = new Map<number, string>()
 
 // rows repeat a few thousand distinct days; formatting each through Date costs more than the rest of a row
-function dayToIso(day: number): string {
+export function dayToIso(day: number): string {
   let iso = isoCache.get(day)
   if (iso === undefined) {
     iso = new Date(day * 86_400_000).toISOString().slice(0, 10)
