@@ -1,0 +1,1 @@
+export { enterpriseEventKinds, enterpriseEvents, type EnterpriseEventKind } from './targeting.table.js'
