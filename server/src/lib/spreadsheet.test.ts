@@ -259,6 +259,16 @@ describe('xlsx', () => {
     expect(progress).toBe(0) // fewer than 5000 rows: no progress callback
   })
 
+  it('keeps Chinese characters that straddle zip chunk boundaries (exceljs streaming decode bug)', async () => {
+    const rows = Array.from({ length: 8000 }, (_, i) => [`U${i}`, `杭州西湖区某某智能科技有限公司${i}`, '西湖区'])
+    const columns = [{ header: '信用代码' }, { header: '企业名称' }, { header: '地区' }]
+    for (const data of [await writeLargeXlsx({ name: 's', columns, rows }), await writeXlsx([{ name: 's', columns, rows }])]) {
+      const parsed = await readSpreadsheet(data, 'x.xlsx')
+      expect(parsed.rows.filter((r) => r.cells.join('').includes('\ufffd'))).toEqual([])
+      expect(parsed.rows[7999]!.cells).toEqual(['U7999', '杭州西湖区某某智能科技有限公司7999', '西湖区'])
+    }
+  })
+
   it('rejects a damaged xlsx with a 400', async () => {
     await expect(readSpreadsheet(Buffer.from('PK\x03\x04garbage'), 'x.xlsx')).rejects.toMatchObject({ code: 'UNREADABLE_FILE', status: 400 })
   })

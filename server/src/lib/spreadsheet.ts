@@ -110,6 +110,7 @@ async function readXlsxGrid(data: Uint8Array, options: ReadOptions): Promise<Gri
       worksheets: 'emit',
       entries: 'emit',
     })
+    decodeUtf8Whole(reader)
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = row.values as unknown[]
@@ -129,6 +130,38 @@ async function readXlsxGrid(data: Uint8Array, options: ReadOptions): Promise<Gri
     throw spreadsheetErrors.UNREADABLE_FILE()
   }
   return grid
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk on its own (TextDecoder without
+ * `stream: true`), so a Chinese character split across two chunks turns into U+FFFD — in shared
+ * strings and inline strings alike (one row in a few thousand of a large file). Its two parse steps
+ * are instance methods, so this reader hands them text decoded across chunk boundaries instead.
+ */
+function decodeUtf8Whole(reader: object) {
+  const target = reader as {
+    _parseSharedStrings: (entry: AsyncIterable<Buffer | string>) => AsyncGenerator<unknown>
+    _parseWorksheet: (iterator: AsyncIterable<Buffer | string>, sheetNo: string) => AsyncGenerator<unknown>
+  }
+  const sharedStrings = target._parseSharedStrings
+  const worksheet = target._parseWorksheet
+  if (typeof sharedStrings !== 'function' || typeof worksheet !== 'function') throw new Error('exceljs reader internals changed')
+  target._parseSharedStrings = function (entry) {
+    return sharedStrings.call(this, Readable.from(utf8Text(entry), { objectMode: true }))
+  }
+  target._parseWorksheet = function (iterator, sheetNo) {
+    return worksheet.call(this, utf8Text(iterator), sheetNo)
+  }
+}
+
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8')
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+    if (text) yield text
+  }
+  const rest = decoder.decode()
+  if (rest) yield rest
 }
 
 /** One cell's value as the user sees it: numbers without exponent or float noise, dates as YYYY-MM-DD. */
