@@ -92,7 +92,7 @@ describe('chain module on the tiny dataset', () => {
     })
 
     it('refuses to delete a segment enterprises sit in, naming the count; moves them when asked', async () => {
-      const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from enterprise_segments where tenant_id = '330100' and segment_code = 'integrated_circuit.design'`)
+      const n = (await rows<{ n: number }>(sql`select count(*)::int as n from enterprise_segments where tenant_id = '330100' and segment_code = 'integrated_circuit.design'`))[0]!.n
       expect(n).toBeGreaterThan(0)
       const refused = await req('DELETE', `/api/chains/${CHAIN}/segments/integrated_circuit.design`, admin)
       expect(refused.statusCode).toBe(409)
@@ -100,13 +100,13 @@ describe('chain module on the tiny dataset', () => {
       expect(refused.json().fields[0].message).toContain(String(n))
       const parent = await req('DELETE', `/api/chains/${CHAIN}/segments/integrated_circuit.support`, admin)
       expect(parent.json().code).toBe('SEGMENT_HAS_CHILDREN')
-      const [{ target }] = await rows<{ target: number }>(sql`select count(*)::int as target from enterprise_segments where tenant_id = '330100' and segment_code in ('integrated_circuit.design', 'integrated_circuit.eda_ip')`)
+      const target = (await rows<{ target: number }>(sql`select count(*)::int as target from enterprise_segments where tenant_id = '330100' and segment_code in ('integrated_circuit.design', 'integrated_circuit.eda_ip')`))[0]!.target
       const moved = await req('DELETE', `/api/chains/${CHAIN}/segments/integrated_circuit.design?moveTo=integrated_circuit.eda_ip`, admin)
       expect(moved.statusCode).toBe(200)
       expect(moved.json().segments.some((s: { code: string }) => s.code === 'integrated_circuit.design')).toBe(false)
       const positions = moved.json().segments.map((s: { position: number }) => s.position)
       expect(positions).toEqual(positions.map((_: number, i: number) => i))
-      const [{ after }] = await rows<{ after: number }>(sql`select count(*)::int as after from enterprise_segments where tenant_id = '330100' and segment_code = 'integrated_circuit.eda_ip'`)
+      const after = (await rows<{ after: number }>(sql`select count(*)::int as after from enterprise_segments where tenant_id = '330100' and segment_code = 'integrated_circuit.eda_ip'`))[0]!.after
       // firms in both collapse into one row
       expect(after).toBeLessThanOrEqual(target)
       expect(after).toBeGreaterThanOrEqual(n)
@@ -268,6 +268,19 @@ describe('chain module on the tiny dataset', () => {
         join chain_segments cs on cs.tenant_id = es.tenant_id and cs.code = es.segment_code and cs.chain_code = ${C}
         where es.tenant_id = '330100'`)
       expect(m.totals.enterprises).toBe(localChain[0]!.n)
+      // 延链: other chains only, at least two links, local firms counted like the drill-down does
+      expect(m.extensions.length).toBeGreaterThan(0)
+      for (const e of m.extensions) {
+        expect(e.chainCode).not.toBe(C)
+        expect(e.links).toBeGreaterThanOrEqual(2)
+      }
+      const first = m.extensions[0]
+      const firstLocal = await rows<{ n: number }>(sql`
+        select count(*)::int as n from enterprise_segments es
+        join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
+        join regions r on r.code = e.region_code and r.parent_code = '330100'
+        where es.tenant_id = '330100' and es.segment_code = ${first.segmentCode}`)
+      expect(first.localEnterprises).toBe(firstLocal[0]!.n)
       expect(m.totals.enterprises).toBeGreaterThan(0)
       for (const d of direct) {
         const s = m.segments.find((x: { code: string }) => x.code === d.code)

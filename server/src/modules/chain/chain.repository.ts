@@ -376,82 +376,89 @@ export interface MapSegmentFigures {
   base_n: number
 }
 
+export interface MapFigures {
+  segments: MapSegmentFigures[]
+  totals: { local_n: number; revenue: number; employees: number; base_n: number }
+  /** Segments of other chains where the region's chain firms' suppliers and customers sit (partner's main segment). */
+  links: { segmentCode: string; chainCode: string; links: number; localEnterprises: number }[]
+}
+
 /**
- * Per segment of the chain: the region's firms (count, revenue, employees, chain leaders) and the benchmark's
- * firms. `local` and `base` are region-code lists (the region's districts; the benchmark's, or null = every
- * firm outside `exclude`).
+ * Every figure of a chain map in one statement, so the chain's enterprise rows are read once:
+ * per segment the region's firms (count, revenue, employees, chain leaders) and the benchmark's firms,
+ * the chain totals (distinct firms), and the trade links that point outside the chain (延链).
+ * `local` is the region's district codes; the benchmark is `within` some districts or everything `outside` them.
  */
-export async function mapSegmentFigures(
+export async function mapFigures(
   db: DbOrTx,
   tenantId: string,
   chainCode: string,
   local: readonly string[],
   base: { within: readonly string[] } | { outside: readonly string[] },
-): Promise<{ segments: MapSegmentFigures[]; totals: { local_n: number; revenue: number; employees: number; base_n: number } }> {
+  extension: { minLinks: number; limit: number },
+): Promise<MapFigures> {
   const localCond = sql`e.region_code = any(${toPgArray(local)}::text[])`
   const baseCond = 'within' in base ? sql`e.region_code = any(${toPgArray(base.within)}::text[])` : sql`not (e.region_code = any(${toPgArray(base.outside)}::text[]))`
-  const firms = sql`
-    select es.segment_code, e.id, e.name, e.revenue, e.employees, e.chain_leader, ${localCond} as is_local, ${baseCond} as is_base
-    from enterprise_segments es
-    join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
-    where es.tenant_id = ${tenantId} and e.status = 'active'
-      and es.segment_code in (select code from chain_segments where tenant_id = ${tenantId} and chain_code = ${chainCode})`
-  const [segments, totals] = await Promise.all([
-    db.execute(sql`
-      with f as (${firms})
+  const result = await db.execute(sql`
+    with f as materialized (
+      select es.segment_code, e.id, e.name, e.revenue, e.employees, e.chain_leader, ${localCond} as is_local, ${baseCond} as is_base
+      from enterprise_segments es
+      join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
+      where es.tenant_id = ${tenantId} and e.status = 'active'
+        and es.segment_code in (select code from chain_segments where tenant_id = ${tenantId} and chain_code = ${chainCode})
+    ),
+    seg as (
       select segment_code as code,
         (count(*) filter (where is_local))::int as local_n,
         coalesce(sum(revenue) filter (where is_local), 0)::float8 as revenue,
         coalesce(sum(employees) filter (where is_local), 0)::int as employees,
         (array_agg(name order by revenue desc nulls last) filter (where is_local and chain_leader))[1:5] as leaders,
         (count(*) filter (where is_base))::int as base_n
-      from f group by segment_code`),
-    db.execute(sql`
-      with f as (${firms}), firm as (select distinct id, revenue, employees, is_local, is_base from f)
+      from f group by segment_code
+    ),
+    firm as (select distinct on (id) id, revenue, employees, is_local, is_base from f order by id),
+    tot as (
       select (count(*) filter (where is_local))::int as local_n,
         coalesce(sum(revenue) filter (where is_local), 0)::float8 as revenue,
         coalesce(sum(employees) filter (where is_local), 0)::int as employees,
         (count(*) filter (where is_base))::int as base_n
-      from firm`),
-  ])
-  return {
-    segments: rowsOf<MapSegmentFigures>(segments),
-    totals: rowsOf<{ local_n: number; revenue: number; employees: number; base_n: number }>(totals)[0] ?? { local_n: 0, revenue: 0, employees: 0, base_n: 0 },
-  }
-}
-
-/** Supplier/customer links of the region's chain firms, grouped by the partner's main segment. */
-export async function linkedSegments(db: DbOrTx, tenantId: string, chainCode: string, local: readonly string[]) {
-  const result = await db.execute(sql`
-    with cf as (
-      select distinct e.id from enterprise_segments es
-      join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
-      where es.tenant_id = ${tenantId} and e.status = 'active' and e.region_code = any(${toPgArray(local)}::text[])
-        and es.segment_code in (select code from chain_segments where tenant_id = ${tenantId} and chain_code = ${chainCode})
+      from firm
     ),
     partners as (
-      select r.to_id as partner from cf join enterprise_relations r on r.tenant_id = ${tenantId} and r.from_id = cf.id and r.kind = 'supplier'
+      select r.to_id as partner from firm join enterprise_relations r on r.tenant_id = ${tenantId} and r.from_id = firm.id and r.kind = 'supplier'
+      where firm.is_local
       union all
-      select r.from_id from cf join enterprise_relations r on r.tenant_id = ${tenantId} and r.to_id = cf.id and r.kind = 'supplier'
+      select r.from_id from firm join enterprise_relations r on r.tenant_id = ${tenantId} and r.to_id = firm.id and r.kind = 'supplier'
+      where firm.is_local
+    ),
+    link as (
+      select ps.segment_code as "segmentCode", cs.chain_code as "chainCode", count(*)::int as links
+      from partners p
+      join enterprise_segments ps on ps.tenant_id = ${tenantId} and ps.enterprise_id = p.partner and ps.main
+      join chain_segments cs on cs.tenant_id = ${tenantId} and cs.code = ps.segment_code
+      where cs.chain_code <> ${chainCode}
+      group by 1, 2
+      having count(*) >= ${extension.minLinks}
+      order by links desc, 1 limit ${extension.limit}
+    ),
+    link_local as (
+      select es.segment_code as code, count(*)::int as n from enterprise_segments es
+      join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
+      where es.tenant_id = ${tenantId} and e.status = 'active' and ${localCond}
+        and es.segment_code in (select "segmentCode" from link)
+      group by 1
     )
-    select ps.segment_code as "segmentCode", cs.chain_code as "chainCode", count(*)::int as links
-    from partners p
-    join enterprise_segments ps on ps.tenant_id = ${tenantId} and ps.enterprise_id = p.partner and ps.main
-    join chain_segments cs on cs.tenant_id = ${tenantId} and cs.code = ps.segment_code
-    where cs.chain_code <> ${chainCode}
-    group by 1, 2 order by links desc limit 40`)
-  return rowsOf<{ segmentCode: string; chainCode: string; links: number }>(result)
-}
-
-export async function localSegmentCounts(db: DbOrTx, tenantId: string, segmentCodes: readonly string[], local: readonly string[]) {
-  if (segmentCodes.length === 0) return new Map<string, number>()
-  const result = await db.execute(sql`
-    select es.segment_code as code, count(*)::int as n from enterprise_segments es
-    join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
-    where es.tenant_id = ${tenantId} and e.status = 'active' and es.segment_code = any(${toPgArray(segmentCodes)}::text[])
-      and e.region_code = any(${toPgArray(local)}::text[])
-    group by 1`)
-  return new Map(rowsOf<{ code: string; n: number }>(result).map((r) => [r.code, r.n]))
+    select
+      coalesce((select json_agg(seg) from seg), '[]'::json) as segments,
+      (select row_to_json(tot) from tot) as totals,
+      coalesce((select json_agg(json_build_object('segmentCode', l."segmentCode", 'chainCode', l."chainCode", 'links', l.links,
+        'localEnterprises', coalesce(ll.n, 0))) from link l left join link_local ll on ll.code = l."segmentCode"), '[]'::json) as links`)
+  const row = rowsOf<{ segments: MapSegmentFigures[]; totals: MapFigures['totals'] | null; links: MapFigures['links'] }>(result)[0]
+  return {
+    segments: row?.segments ?? [],
+    totals: row?.totals ?? { local_n: 0, revenue: 0, employees: 0, base_n: 0 },
+    links: row?.links ?? [],
+  }
 }
 
 export interface SegmentEnterpriseRow {

@@ -499,6 +499,8 @@ interface RegionFrame {
   benchmark: ChainMap['benchmark']
 }
 
+const extensionRule = { minLinks: 2, limit: 8 }
+
 async function regionFrame(db: DbOrTx, tenantId: string, regionCode: string): Promise<RegionFrame> {
   const [tenant, districts] = await Promise.all([getTenant(db, tenantId), tenantDistricts(db, tenantId)])
   const cityCodes = districts.map((d) => d.code)
@@ -516,10 +518,9 @@ export async function chainMap(ctx: AppContext, actor: Actor, query: z.infer<typ
   const chain = await repo.findChain(db, tenantId, query.chain)
   if (!chain) throw chainErrors.CHAIN_NOT_FOUND([fieldError('chain', `产业链 ${query.chain} 不存在`, `chain ${query.chain} does not exist`)])
   const frame = await regionFrame(db, tenantId, query.region)
-  const [segments, figures, linked] = await Promise.all([
+  const [segments, figures] = await Promise.all([
     repo.listSegments(db, tenantId, chain.code),
-    repo.mapSegmentFigures(db, tenantId, chain.code, frame.local, frame.base),
-    repo.linkedSegments(db, tenantId, chain.code, frame.local),
+    repo.mapFigures(db, tenantId, chain.code, frame.local, frame.base, extensionRule),
   ])
   const byCode = new Map(figures.segments.map((f) => [f.code, f]))
   const totals = figures.totals
@@ -543,13 +544,9 @@ export async function chainMap(ctx: AppContext, actor: Actor, query: z.infer<typ
       gap: gapLabel(local, strength),
     }
   })
-  // 延链: segments of other chains the region's chain firms trade with
-  const candidates = linked.map((l) => ({ ...l, localEnterprises: 0 }))
-  const top = extensionCandidates(candidates, chain.code)
-  const [localCounts, names] = await Promise.all([
-    repo.localSegmentCounts(db, tenantId, top.map((t) => t.segmentCode), frame.local),
-    segmentAndChainNames(db, tenantId, top.map((t) => t.segmentCode)),
-  ])
+  // 延链: segments of other chains the region's chain firms trade with (SQL pre-selects by the same rule)
+  const top = extensionCandidates(figures.links, chain.code, extensionRule.minLinks, extensionRule.limit)
+  const names = await segmentAndChainNames(db, tenantId, top.map((t) => t.segmentCode))
   return {
     chain: { code: chain.code, nameZh: chain.nameZh, nameEn: chain.nameEn, version: chain.version },
     region: frame.region,
@@ -566,7 +563,7 @@ export async function chainMap(ctx: AppContext, actor: Actor, query: z.infer<typ
         chainNameZh: n?.chainNameZh ?? t.chainCode,
         chainNameEn: n?.chainNameEn ?? t.chainCode,
         links: t.links,
-        localEnterprises: localCounts.get(t.segmentCode) ?? 0,
+        localEnterprises: t.localEnterprises,
       }
     }),
   }
