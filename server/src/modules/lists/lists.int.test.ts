@@ -296,6 +296,22 @@ describe('the three lists', () => {
     })
   })
 
+  describe('enterprise merge', () => {
+    it('re-points targets to the survivor and drops the merged firm’s duplicate entry', async () => {
+      const survivor = await firm('M1', '330108', 1_000, SENSOR)
+      const duplicate = await firm('M2', '330108', 900, SENSOR)
+      const inDistrict = (await post('/api/lists/targets', { region: '330108', enterpriseId: duplicate, reason: '并入测试' })).json()
+      await post('/api/lists/targets', { region: '330100', enterpriseId: survivor, reason: '市级保留' })
+      const cityDup = (await post('/api/lists/targets', { region: '330100', enterpriseId: duplicate, reason: '市级重复' })).json()
+      const merged = await post(`/api/enterprises/${survivor}/merge`, { duplicateId: duplicate })
+      expect(merged.statusCode).toBe(200)
+      expect((await get(`/api/lists/targets/${inDistrict.id}`)).json()).toMatchObject({ enterpriseId: survivor, version: 2 })
+      expect((await get(`/api/lists/targets/${cityDup.id}`)).statusCode).toBe(404)
+      const history = (await get(`/api/lists/targets/${inDistrict.id}/history`)).json().items
+      expect(history.map((h: { action: string }) => h.action)).toContain('merge')
+    })
+  })
+
   describe('target import', () => {
     const header = ['企业名称或统一社会信用代码', '优先级', '状态', '负责人', '下一步', '下一步截止日期', '备注', '列入理由']
     const upload = async (rows: (string | number)[][], cookie = binjiang.cookie, region = '330108') => {

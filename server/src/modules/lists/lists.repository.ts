@@ -486,3 +486,56 @@ export async function readSetting(db: DbOrTx, tenantId: string, key: string, loc
     select value, version from list_settings where tenant_id = ${tenantId} and key = ${key} ${lock ? sql`for update` : sql``}`)
   return rows[0] ?? null
 }
+
+// ---------------------------------------------------------------- enterprise merge
+
+/**
+ * Re-points list rows from a merged-away firm to the survivor (inside the merge transaction).
+ * Where the survivor already has the same entry (same chain; same region and chain; same region),
+ * the survivor's row is kept (a confirmation of the merged firm carries over) and the other dropped.
+ */
+export async function repointEnterprise(tx: DbOrTx, tenantId: string, fromId: string, toId: string, at: Date) {
+  const now = at.toISOString()
+  await tx.execute(sql`
+    update chain_leaders t set status = 'confirmed', decided_by = f.decided_by, decided_at = f.decided_at, version = t.version + 1, updated_at = ${now}::timestamptz
+    from chain_leaders f
+    where f.tenant_id = ${tenantId} and t.tenant_id = ${tenantId} and f.enterprise_id = ${fromId} and t.enterprise_id = ${toId}
+      and t.chain_code = f.chain_code and f.status = 'confirmed' and t.status <> 'confirmed'`)
+  await tx.execute(sql`
+    delete from chain_leaders f where f.tenant_id = ${tenantId} and f.enterprise_id = ${fromId}
+      and exists (select 1 from chain_leaders t where t.tenant_id = ${tenantId} and t.enterprise_id = ${toId} and t.chain_code = f.chain_code)`)
+  await tx.execute(sql`
+    update list_changes set entry_key = replace(entry_key, ${fromId}, ${toId})
+    where tenant_id = ${tenantId} and list = 'chain_leader' and entry_key like ${`%~${fromId}`}`)
+  await tx.execute(sql`
+    update chain_leaders set enterprise_id = ${toId}, version = version + 1, updated_at = ${now}::timestamptz
+    where tenant_id = ${tenantId} and enterprise_id = ${fromId}`)
+
+  await tx.execute(sql`
+    delete from key_suppliers f where f.tenant_id = ${tenantId} and f.supplier_id = ${fromId}
+      and exists (select 1 from key_suppliers t where t.tenant_id = ${tenantId} and t.supplier_id = ${toId}
+                  and t.region_code = f.region_code and t.chain_code = f.chain_code)`)
+  await tx.execute(sql`
+    update key_suppliers set supplier_id = ${toId}, version = version + 1, updated_at = ${now}::timestamptz
+    where tenant_id = ${tenantId} and supplier_id = ${fromId}`)
+  await tx.execute(sql`
+    update key_suppliers set dependents = replace(dependents::text, ${fromId}, ${toId})::jsonb
+    where tenant_id = ${tenantId} and dependents::text like ${`%${fromId}%`}`)
+
+  await tx.execute(sql`
+    with dropped as (
+      delete from targets f where f.tenant_id = ${tenantId} and f.enterprise_id = ${fromId}
+        and exists (select 1 from targets t where t.tenant_id = ${tenantId} and t.enterprise_id = ${toId} and t.region_code = f.region_code)
+      returning f.id
+    ), moved as (
+      update targets set enterprise_id = ${toId}, version = version + 1, updated_at = ${now}::timestamptz
+      where tenant_id = ${tenantId} and enterprise_id = ${fromId} and id not in (select id from dropped)
+      returning id
+    )
+    insert into list_changes (tenant_id, id, list, entry_key, at, actor_name, action, before, after)
+    select ${tenantId}, gen_random_uuid(), 'target', d.id::text, ${now}::timestamptz, 'system', 'merged_away',
+           jsonb_build_object('enterpriseId', ${fromId}::text), jsonb_build_object('duplicateOf', ${toId}::text) from dropped d
+    union all
+    select ${tenantId}, gen_random_uuid(), 'target', m.id::text, ${now}::timestamptz, 'system', 'merge',
+           jsonb_build_object('enterpriseId', ${fromId}::text), jsonb_build_object('enterpriseId', ${toId}::text) from moved m`)
+}

@@ -32,7 +32,12 @@ import type { AppContext } from '../../context.js'
 import { requireActor } from '../../http/access.js'
 import { chainLeadersXlsx, keySuppliersXlsx, targetsXlsx } from './lists.export.js'
 import { importTargets, targetImportTemplate } from './lists.import.js'
+import { registerEnterpriseMergeStep, type EnterpriseMergeStep } from '../enterprise/index.js'
+import { repointEnterprise } from './lists.repository.js'
 import * as service from './lists.service.js'
+
+/** When two firms merge, the lists follow the survivor. */
+const mergeStep: EnterpriseMergeStep = (tx, tenantId, fromId, toId) => repointEnterprise(tx, tenantId, fromId, toId, new Date())
 
 const readers: readonly Role[] = ['city_admin', 'city_staff', 'district_staff', 'platform_staff', 'department_reviewer', 'leader']
 const cityWriters: readonly Role[] = ['city_admin', 'city_staff']
@@ -53,6 +58,7 @@ function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
 }
 
 export function listsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  registerEnterpriseMergeStep(mergeStep)
   return async (app) => {
     // ---- chain leaders (a city list: the city edits, everyone who reads sees all)
     app.get(
