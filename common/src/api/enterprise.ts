@@ -48,7 +48,7 @@ export const enterpriseListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 })
-export type EnterpriseListQuery = z.input<typeof enterpriseListQuerySchema>
+export type EnterpriseListQuery = Partial<z.output<typeof enterpriseListQuerySchema>>
 export type EnterpriseListParams = z.output<typeof enterpriseListQuerySchema>
 
 export const enterpriseListSchema = z.object({
