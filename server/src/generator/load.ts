@@ -7,6 +7,7 @@ import type { Database } from '../db/client.js'
 import { enterpriseRelations, enterpriseSegments, enterprises } from '../modules/enterprise/index.js'
 import { chains, loadRegions } from '../modules/reference/data/index.js'
 import { datasetSizes, DEFAULT_SEED, generateEnterprises, type DatasetSize, type EnterpriseDataset } from './enterprises.js'
+import { loadLists } from './lists.js'
 
 export { datasetSizes, DEFAULT_SEED, type DatasetSize }
 
@@ -24,6 +25,8 @@ export interface LoadDatasetResult {
   enterprises: number
   relations: number
   segments: number
+  chainLeaders: number
+  targets: number
   ms: number
 }
 
@@ -54,7 +57,9 @@ export async function loadDataset(database: Database, options: LoadDatasetOption
   await copyChunks(database, enterpriseRelations, dataset.relationChunks(chunkSize), parallel)
   // fresh statistics and visibility map, or the planner guesses from empty tables and skips index-only scans
   await database.pool.query('VACUUM ANALYZE enterprises, enterprise_segments, enterprise_relations')
-  return { ...dataset.counts, ms: Math.round(performance.now() - started) }
+  // the three lists: confirmed chain leaders and a few demo targets per district
+  const lists = await loadLists(database, { tenantId: options.tenantId, now: options.now ?? new Date() })
+  return { ...dataset.counts, ...lists, ms: Math.round(performance.now() - started) }
 }
 
 /**
