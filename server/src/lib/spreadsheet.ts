@@ -507,7 +507,7 @@ export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
 }
 
 /** An .xlsx built with the streaming writer, for exports of many rows (tens of thousands and more). */
-export async function writeLargeXlsx(spec: SheetSpec & { rows: Iterable<readonly (string | number | null | undefined)[]> }): Promise<Buffer> {
+export async function writeLargeXlsx(spec: Omit<SheetSpec, 'rows'> & { rows: Iterable<readonly (string | number | null | undefined)[]> }): Promise<Buffer> {
   const { PassThrough } = await import('node:stream')
   const out = new PassThrough()
   const chunks: Buffer[] = []

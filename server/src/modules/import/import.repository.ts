@@ -140,7 +140,7 @@ export interface NewEnterprise extends EnterpriseDraft {
   tradeName: string
   tradeNameKey: string
   nameInitials: string
-  /** the parent's id when the parent already exists (in-file parents are set after all rows are in) */
+  /** the parent's id: an existing firm, or one written earlier in the same import */
   parentId: string | null
 }
 
@@ -202,17 +202,6 @@ export async function insertEnterprises(
         from jsonb_to_recordset(${JSON.stringify(segmentRows)}::jsonb) as r(e uuid, s text, m boolean)`)
     }
     onBatch(i + batch.length)
-  }
-}
-
-/** Parent links to firms that came in with the same file (their rows exist now). */
-export async function setParents(tx: DbOrTx, tenantId: string, links: readonly { id: string; parentId: string }[]): Promise<void> {
-  for (let i = 0; i < links.length; i += WRITE_BATCH) {
-    const batch = links.slice(i, i + WRITE_BATCH)
-    await tx.execute(sql`
-      update enterprises e set parent_id = v.parent_id
-      from unnest(${arr(batch.map((l) => l.id))}::uuid[], ${arr(batch.map((l) => l.parentId))}::uuid[]) as v(id, parent_id)
-      where e.tenant_id = ${tenantId} and e.id = v.id`)
   }
 }
 

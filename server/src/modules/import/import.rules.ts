@@ -112,6 +112,10 @@ export const rowMessages = {
     message: '上级企业在系统和本文件中都不存在',
     messageEn: 'The parent firm is neither in the system nor in this file',
   }),
+  PARENT_CYCLE: (rows: number[]): Message => ({
+    message: `上级企业关系成环（第 ${rows.join('、')} 行互为上级）`,
+    messageEn: `Parent links form a loop (rows ${rows.join(', ')})`,
+  }),
   PARENT_SELF: (): Message => ({ message: '上级企业不能是企业自己', messageEn: 'A firm cannot be its own parent' }),
   SIMILAR_TRADE_NAME: (name: string, uscc: string): Message => ({
     message: `字号与已有企业相同：${name}（${uscc}），请确认不是同一家企业`,
@@ -586,6 +590,49 @@ export function duplicates<T>(items: readonly T[], key: (item: T) => string, row
   }
   for (const [k, rows] of seen) if (rows.length < 2) seen.delete(k)
   return seen
+}
+
+/**
+ * Insert order for firms whose parent is in the same file: every parent before its children
+ * (depth 0 = no parent in the file), so each row's parent_id foreign key holds when it is written.
+ * Rows on a loop of parent links (A under B under A) are returned as `cycles` instead.
+ */
+export function orderByParent<T extends { uscc: string; parentUscc: string | null; rowNumber: number }>(
+  rows: readonly T[],
+): { ordered: T[]; cycles: number[][] } {
+  const byUscc = new Map(rows.map((r) => [r.uscc, r]))
+  const depth = new Map<string, number>()
+  const cycles: number[][] = []
+  const onCycle = new Set<string>()
+  for (const start of rows) {
+    if (depth.has(start.uscc) || onCycle.has(start.uscc)) continue
+    // walk up until a known depth, a parent outside the file, or a repeat (a loop)
+    const path: T[] = []
+    const seen = new Set<string>()
+    let node: T | undefined = start
+    while (node && !depth.has(node.uscc) && !onCycle.has(node.uscc) && !seen.has(node.uscc)) {
+      seen.add(node.uscc)
+      path.push(node)
+      node = node.parentUscc ? byUscc.get(node.parentUscc) : undefined
+    }
+    let base: number
+    if (node && seen.has(node.uscc)) {
+      const loopStart = path.indexOf(node)
+      const loop = path.splice(loopStart)
+      for (const r of loop) onCycle.add(r.uscc)
+      cycles.push(loop.map((r) => r.rowNumber).sort((a, b) => a - b))
+      base = Number.NaN
+    } else {
+      base = node ? (onCycle.has(node.uscc) ? Number.NaN : depth.get(node.uscc)!) : -1
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      base = base + 1
+      if (Number.isNaN(base)) onCycle.add(path[i]!.uscc)
+      else depth.set(path[i]!.uscc, base)
+    }
+  }
+  const ordered = rows.filter((r) => depth.has(r.uscc)).sort((a, b) => depth.get(a.uscc)! - depth.get(b.uscc)!)
+  return { ordered, cycles }
 }
 
 /** Errors first, warnings after, each in row order; at most `cap` kept. */

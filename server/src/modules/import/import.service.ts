@@ -24,7 +24,6 @@ import {
   insertRelations,
   listJobs as listJobRows,
   loadLookupData,
-  setParents,
   updateJob,
   type JobRow,
   type NewEnterprise,
@@ -38,6 +37,7 @@ import {
   enterpriseColumns,
   exampleUscc,
   normalizeUscc,
+  orderByParent,
   relationColumns,
   rowError,
   rowMessages,
@@ -306,6 +306,10 @@ async function importEnterprises(ctx: AppContext, actor: Actor, job: JobRef, she
     }
   }
 
+  const { ordered, cycles } = orderByParent(drafts)
+  for (const rows of cycles) {
+    for (const row of rows) errors.push(rowError(row, parentColumn, 'PARENT_CYCLE', rowMessages.PARENT_CYCLE(rows)))
+  }
   const errorCount = errors.length
   // warnings only matter when the import can go ahead; skip the query otherwise
   const warnings: ImportRowError[] = []
@@ -323,23 +327,20 @@ async function importEnterprises(ctx: AppContext, actor: Actor, job: JobRef, she
   if (errorCount > 0) return fail(ctx, actor, job, errors)
 
   await updateJob(db, actor.tenantId, job.id, { status: 'writing', processedRows: sheet.rows.length })
-  const idOf = new Map<string, string>()
-  const rows: NewEnterprise[] = drafts.map((d) => {
-    const id = randomUUID()
-    idOf.set(d.uscc, id)
+  // parents first (orderByParent), so every parent_id points at a row already written
+  const idOf = new Map(ordered.map((d) => [d.uscc, randomUUID()]))
+  const rows: NewEnterprise[] = ordered.map((d) => {
     const names = tradeNames.get(d.rowNumber)!
     return {
       ...d,
-      id,
+      id: idOf.get(d.uscc)!,
       tradeName: names.tradeName,
       tradeNameKey: names.key,
       nameInitials: pinyinInitials(names.tradeName),
-      parentId: d.parentUscc ? (existing.get(d.parentUscc)?.id ?? null) : null,
+      parentId: d.parentUscc ? (existing.get(d.parentUscc)?.id ?? idOf.get(d.parentUscc) ?? null) : null,
     }
   })
-  const links = drafts
-    .filter((d) => d.parentUscc && !existing.has(d.parentUscc))
-    .map((d) => ({ id: idOf.get(d.uscc)!, parentId: idOf.get(d.parentUscc!)! }))
+  const parentLinks = rows.filter((r) => r.parentId !== null).length
   const progress = writeProgress(ctx, actor, job)
   const segmentCount = rows.reduce((n, r) => n + r.segments.length, 0)
   await db.transaction(async (tx) => {
@@ -350,7 +351,6 @@ async function importEnterprises(ctx: AppContext, actor: Actor, job: JobRef, she
       { at: ctx.clock.now(), actorId: actor.userId, actorName: actor.displayName || actor.username, jobId: job.id, fileName: job.fileName },
       progress.report,
     )
-    await setParents(tx, actor.tenantId, links)
     await progress.settled()
     await updateJob(tx, actor.tenantId, job.id, {
       status: 'done',
@@ -363,7 +363,7 @@ async function importEnterprises(ctx: AppContext, actor: Actor, job: JobRef, she
       action: 'import.enterprises',
       entityType: 'import_job',
       entityId: job.id,
-      after: { fileName: job.fileName, enterprises: rows.length, segments: segmentCount, parentLinks: links.length, warnings: warnings.length },
+      after: { fileName: job.fileName, enterprises: rows.length, segments: segmentCount, parentLinks, warnings: warnings.length },
     })
   })
 }
