@@ -58,7 +58,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.progress.writing': 'Writing {total} rows…',
   'import.done': 'Imported: {count} records written',
   'import.done.warnings': '{count} notices to check in the table below',
-  'import.failed': 'Found {count} problems; nothing was written. Fix the file and upload it again.',
+  'import.failed': 'Problems found: {count}. Nothing was written; fix the file and upload it again.',
   'import.failed.capped': 'The table lists the first {shown} problems',
   'import.errors.download': 'Download problems',
   'import.col.row': 'Row',
