@@ -1,0 +1,49 @@
+import type { GapLabel } from '../../../../common/src/api/chain.js'
+import type { DbOrTx } from '../../db/client.js'
+import { candidateFacts, type CandidateQuery, type CandidateRow } from './targeting.repository.js'
+import { DEFAULT_INTERCEPT, DEFAULT_WEIGHTS, factorsOf, scoreOf, type Factors, type Weights } from './targeting.rules.js'
+
+export interface RankInput extends CandidateQuery {
+  /** the chain map's gap label of each segment in the region */
+  gapOf: ReadonlyMap<string, GapLabel>
+  /** the region's role for the chain in the layout guide */
+  layout: 'core' | 'cooperating' | null
+  weights?: Weights
+  intercept?: number
+}
+
+export interface RankedCandidate {
+  row: CandidateRow
+  factors: Factors
+  contributions: Factors
+  score: number
+}
+
+/** Every candidate of the chain scored and sorted, best first (ties: larger revenue first, then id). */
+export async function rankCandidates(db: DbOrTx, input: RankInput): Promise<RankedCandidate[]> {
+  const rows = await candidateFacts(db, input)
+  const ranked = rows.map((row) => {
+    const factors = factorsOf({
+      gap: input.gapOf.get(row.segment_code) ?? 'strong',
+      revenue: row.revenue,
+      financing: row.financing,
+      newBranches: row.new_branches,
+      capacityExpansions: row.capacity,
+      customersInRegion: row.customers,
+      leaderCustomersInRegion: row.leader_customers,
+      suppliersInRegion: row.suppliers,
+      layout: input.layout,
+      assetDistance: row.distance,
+    })
+    const { score, contributions } = scoreOf(factors, input.weights ?? DEFAULT_WEIGHTS, input.intercept ?? DEFAULT_INTERCEPT)
+    return { row, factors, contributions, score, z: sumOf(contributions) }
+  })
+  ranked.sort((a, b) => b.z - a.z || (b.row.revenue ?? 0) - (a.row.revenue ?? 0) || (a.row.id < b.row.id ? -1 : 1))
+  return ranked.map(({ z: _z, ...rest }) => rest)
+}
+
+function sumOf(contributions: Factors): number {
+  let total = 0
+  for (const value of Object.values(contributions)) total += value
+  return total
+}

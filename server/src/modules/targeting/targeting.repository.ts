@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { FUND_INDUSTRY_CODES } from './targeting.rules.js'
+
+export type CandidateRow = {
+  id: string
+  name: string
+  region_code: string
+  revenue: number | null
+  segment_code: string
+  customers: number
+  leader_customers: number
+  suppliers: number
+  financing: number
+  new_branches: number
+  capacity: number
+  distance: number | null
+}
+
+export interface CandidateQuery {
+  tenantId: string
+  chainCode: string
+  /** the region's district codes (one for a district, all for the city) */
+  regionCodes: readonly string[]
+  /** the city's district codes: where the bureau's assets are */
+  cityCodes: readonly string[]
+  /** ISO day: events before it count; firms that expanded into the region before it are already there */
+  asOf: string
+  windowDays: number
+  /** the region's own target list entries the bureau is in touch with (earlier contacts) */
+  contactIds: readonly string[]
+}
+
+/**
+ * Every candidate of a chain outside the region with the raw facts the factors need, in one statement:
+ * relations into the region, recency-weighted events, and the distance from the bureau's assets
+ * (local chain leaders, local funds, earlier contacts: 1 = related to one, 2 = related to a partner of one).
+ */
+export async function candidateFacts(db: DbOrTx, q: CandidateQuery): Promise<CandidateRow[]> {
+  const regions = sql`array[${sql.join(q.regionCodes.map((c) => sql`${c}`), sql`, `)}]::text[]`
+  const city = sql`array[${sql.join(q.cityCodes.map((c) => sql`${c}`), sql`, `)}]::text[]`
+  const funds = sql`array[${sql.join(FUND_INDUSTRY_CODES.map((c) => sql`${c}`), sql`, `)}]::text[]`
+  const contacts = q.contactIds.length > 0 ? sql`array[${sql.join(q.contactIds.map((c) => sql`${c}`), sql`, `)}]::uuid[]` : sql`array[]::uuid[]`
+  const result = await db.execute<CandidateRow>(sql`
+    with region_firms as materialized (
+      select id, chain_leader from enterprises
+      where tenant_id = ${q.tenantId} and region_code = any(${regions}) and status = 'active'
+    ),
+    cand as materialized (
+      select e.id, e.name, e.region_code, e.revenue, s.segment_code
+      from chain_segments cs
+      join enterprise_segments s on s.tenant_id = cs.tenant_id and s.segment_code = cs.code and s.main
+      join enterprises e on e.tenant_id = s.tenant_id and e.id = s.enterprise_id
+      where cs.tenant_id = ${q.tenantId} and cs.chain_code = ${q.chainCode}
+        and e.status = 'active' and not (e.region_code = any(${regions}))
+        and not exists (select 1 from enterprise_relations b
+                        where b.tenant_id = e.tenant_id and b.from_id = e.id and b.kind = 'branch')
+        and not exists (select 1 from enterprise_events x
+                        where x.tenant_id = e.tenant_id and x.enterprise_id = e.id and x.kind = 'expansion'
+                          and x.region_code = any(${regions}) and x.occurred_on < ${q.asOf}::date)
+    ),
+    assets as materialized (
+      select id from enterprises
+      where tenant_id = ${q.tenantId} and region_code = any(${city}) and status = 'active'
+        and (chain_leader or industry_code = any(${funds}))
+      union
+      select unnest(${contacts})
+    ),
+    near as materialized (
+      select r.to_id as id from enterprise_relations r join assets a on a.id = r.from_id where r.tenant_id = ${q.tenantId}
+      union
+      select r.from_id from enterprise_relations r join assets a on a.id = r.to_id where r.tenant_id = ${q.tenantId}
+    ),
+    links as materialized (
+      select c.id, r.to_id as other, r.kind, true as outgoing
+      from cand c join enterprise_relations r on r.tenant_id = ${q.tenantId} and r.from_id = c.id
+      union all
+      select c.id, r.from_id, r.kind, false
+      from cand c join enterprise_relations r on r.tenant_id = ${q.tenantId} and r.to_id = c.id
+    ),
+    trade as (
+      select l.id,
+        count(*) filter (where l.outgoing and l.kind = 'supplier')::int as customers,
+        count(*) filter (where l.outgoing and l.kind = 'supplier' and rf.chain_leader)::int as leader_customers,
+        count(*) filter (where not l.outgoing and l.kind = 'supplier')::int as suppliers
+      from links l join region_firms rf on rf.id = l.other
+      group by l.id
+    ),
+    distance as (
+      select l.id, min(case when a.id is not null then 1 else 2 end)::int as distance
+      from links l left join assets a on a.id = l.other left join near n on n.id = l.other
+      where a.id is not null or n.id is not null
+      group by l.id
+    ),
+    ev as (
+      select x.enterprise_id as id,
+        coalesce(sum(1 - (${q.asOf}::date - x.occurred_on)::float8 / ${q.windowDays}) filter (where x.kind = 'financing'), 0) as financing,
+        coalesce(sum(1 - (${q.asOf}::date - x.occurred_on)::float8 / ${q.windowDays}) filter (where x.kind = 'new_branch'), 0) as new_branches,
+        coalesce(sum(1 - (${q.asOf}::date - x.occurred_on)::float8 / ${q.windowDays}) filter (where x.kind = 'capacity_expansion'), 0) as capacity
+      from cand c join enterprise_events x on x.tenant_id = ${q.tenantId} and x.enterprise_id = c.id
+      where x.occurred_on < ${q.asOf}::date and x.occurred_on >= ${q.asOf}::date - ${q.windowDays}::int
+      group by x.enterprise_id
+    )
+    select c.id, c.name, c.region_code, c.revenue, c.segment_code,
+      coalesce(t.customers, 0) as customers, coalesce(t.leader_customers, 0) as leader_customers,
+      coalesce(t.suppliers, 0) as suppliers,
+      coalesce(ev.financing, 0) as financing, coalesce(ev.new_branches, 0) as new_branches, coalesce(ev.capacity, 0) as capacity,
+      d.distance
+    from cand c
+    left join trade t on t.id = c.id
+    left join ev on ev.id = c.id
+    left join distance d on d.id = c.id
+  `)
+  return result.rows
+}
+
+export type EdgeRow = {
+  from_id: string
+  to_id: string
+  kind: 'supplier' | 'investor' | 'branch'
+}
+
+/** Relations touching any of the ids, at most `limit` per call (high-degree firms are capped, not skipped). */
+export async function edgesAround(db: DbOrTx, tenantId: string, ids: readonly string[], limit: number): Promise<EdgeRow[]> {
+  if (ids.length === 0) return []
+  const list = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`
+  const result = await db.execute<EdgeRow>(sql`
+    (select from_id, to_id, kind from enterprise_relations where tenant_id = ${tenantId} and from_id = any(${list}) limit ${limit})
+    union
+    (select from_id, to_id, kind from enterprise_relations where tenant_id = ${tenantId} and to_id = any(${list}) limit ${limit})
+  `)
+  return result.rows
+}
+
+export type NodeRow = {
+  id: string
+  name: string
+  region_code: string
+  chain_leader: boolean
+  industry_code: string
+}
+
+export async function nodesByIds(db: DbOrTx, tenantId: string, ids: readonly string[]): Promise<NodeRow[]> {
+  if (ids.length === 0) return []
+  const list = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`
+  const result = await db.execute<NodeRow>(sql`
+    select id, name, region_code, chain_leader, industry_code from enterprises where tenant_id = ${tenantId} and id = any(${list})
+  `)
+  return result.rows
+}
