@@ -147,9 +147,11 @@ function JobResult({ job }: { job: ImportJobDetail }) {
       />
       {running && (
         <Typography.Text type="secondary">
-          {job.status === 'validating'
-            ? t('import.progress.validating', { processed: job.processedRows, total: job.totalRows })
-            : t('import.progress.writing', { total: job.totalRows })}
+          {job.status === 'writing'
+            ? t('import.progress.writing', { total: job.totalRows })
+            : job.totalRows === 0
+              ? t('import.progress.reading')
+              : t('import.progress.validating', { processed: job.processedRows, total: job.totalRows })}
         </Typography.Text>
       )}
       {job.status === 'done' && (
