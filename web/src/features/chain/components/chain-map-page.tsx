@@ -109,28 +109,14 @@ export function ChainMapPage() {
       render: (_, s) => (
         <Space size={4}>
           {s.parentCode && <Typography.Text type="secondary">{segmentNames.get(s.parentCode)} /</Typography.Text>}
-          <Typography.Link onClick={() => setDrawerSegment(s)}>{pickName(lang, s)}</Typography.Link>
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDrawerSegment(s)}>
+            {pickName(lang, s)}
+          </Button>
         </Space>
       ),
     },
     { title: t('chain.map.col.stage'), dataIndex: 'stage', render: (stage: Stage) => stageLabels[stage] },
     { title: t('chain.map.enterprises'), dataIndex: 'enterprises', align: 'right' },
-    { title: t('chain.map.revenue'), dataIndex: 'revenue', align: 'right', render: (v: number) => formatNumber(Math.round(v), lang) },
-    { title: t('chain.map.employees'), dataIndex: 'employees', align: 'right', render: (v: number) => formatNumber(v, lang) },
-    {
-      title: t('chain.map.col.leaders'),
-      dataIndex: 'leaders',
-      render: (leaders: string[]) => (
-        <Space size={[0, 4]} wrap>
-          {leaders.map((name) => (
-            <Tag key={name} color="gold">
-              {name}
-            </Tag>
-          ))}
-        </Space>
-      ),
-    },
-    { title: t('chain.map.benchmarkFirms'), dataIndex: 'benchmarkEnterprises', align: 'right' },
     {
       title: (
         <Tooltip title={t('chain.map.strengthHint')}>
@@ -150,6 +136,22 @@ export function ChainMapPage() {
       dataIndex: 'gap',
       render: (gap: GapLabel) => <Tag color={gapColors[gap]}>{gapText[gap]}</Tag>,
     },
+    { title: t('chain.map.revenue'), dataIndex: 'revenue', align: 'right', render: (v: number) => formatNumber(Math.round(v), lang) },
+    { title: t('chain.map.employees'), dataIndex: 'employees', align: 'right', render: (v: number) => formatNumber(v, lang) },
+    {
+      title: t('chain.map.col.leaders'),
+      dataIndex: 'leaders',
+      render: (leaders: string[]) => (
+        <Space size={[0, 4]} wrap>
+          {leaders.map((name) => (
+            <Tag key={name} color="gold">
+              {name}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    { title: t('chain.map.benchmarkFirms'), dataIndex: 'benchmarkEnterprises', align: 'right' },
   ]
   const extensionColumns: TableColumnsType<Extension> = [
     { title: t('chain.map.col.segment'), key: 'name', render: (_, e) => pickName(lang, e) },
@@ -212,7 +214,7 @@ export function ChainMapPage() {
             </Col>
           </Row>
           <div ref={chartBox}>
-            {option && <EChart option={option} height={520} ariaLabel={t('chain.map.chartLabel', { chain: pickName(lang, data.chain) })} />}
+            {option && <EChart option={option} height={460} ariaLabel={t('chain.map.chartLabel', { chain: pickName(lang, data.chain) })} />}
           </div>
           <Table<ChainMapSegment>
             rowKey="code"

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { stages, type EditableChain, type Stage } from '../../../../../common/src/api/chain.js'
 import { ApiError } from '../../../lib/api-client.js'
@@ -73,7 +73,7 @@ export function SegmentTree({ chain }: { chain: EditableChain }) {
     {
       title: t('chain.editor.keywords'),
       dataIndex: 'keywords',
-      width: 280,
+      width: 240,
       render: (keywords: string[]) => <Typography.Text ellipsis={{ tooltip: keywords.join('、') }}>{keywords.join('、')}</Typography.Text>,
     },
     { title: t('chain.editor.enterprises'), dataIndex: 'enterprises', align: 'right' },
@@ -81,26 +81,36 @@ export function SegmentTree({ chain }: { chain: EditableChain }) {
       title: t('common.actions'),
       key: 'actions',
       render: (_, s) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setMode({ kind: 'edit', segment: s })}>
-            {t('common.edit')}
-          </Button>
-          <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setMode({ kind: 'create', parentCode: s.code, stage: s.stage })}>
-            {t('chain.editor.addChild')}
-          </Button>
-          <Button type="link" size="small" aria-label={t('chain.editor.moveUp')} icon={<ArrowUpOutlined />} disabled={s.position === 0} onClick={() => move(s, -1)} />
-          <Button
-            type="link"
-            size="small"
-            aria-label={t('chain.editor.moveDown')}
-            icon={<ArrowDownOutlined />}
-            disabled={s.position === chain.segments.length - 1}
-            onClick={() => move(s, 1)}
-          />
+        <Space size={0}>
+          <Tooltip title={t('common.edit')}>
+            <Button type="link" size="small" aria-label={t('common.edit')} icon={<EditOutlined />} onClick={() => setMode({ kind: 'edit', segment: s })} />
+          </Tooltip>
+          <Tooltip title={t('chain.editor.addChild')}>
+            <Button
+              type="link"
+              size="small"
+              aria-label={t('chain.editor.addChild')}
+              icon={<PlusOutlined />}
+              onClick={() => setMode({ kind: 'create', parentCode: s.code, stage: s.stage })}
+            />
+          </Tooltip>
+          <Tooltip title={t('chain.editor.moveUp')}>
+            <Button type="link" size="small" aria-label={t('chain.editor.moveUp')} icon={<ArrowUpOutlined />} disabled={s.position === 0} onClick={() => move(s, -1)} />
+          </Tooltip>
+          <Tooltip title={t('chain.editor.moveDown')}>
+            <Button
+              type="link"
+              size="small"
+              aria-label={t('chain.editor.moveDown')}
+              icon={<ArrowDownOutlined />}
+              disabled={s.position === chain.segments.length - 1}
+              onClick={() => move(s, 1)}
+            />
+          </Tooltip>
           <Popconfirm title={t('chain.editor.deleteConfirm', { name: pickName(lang, s) })} onConfirm={() => tryDelete(s)}>
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t('chain.editor.deleteSegment')}
-            </Button>
+            <Tooltip title={t('chain.editor.deleteSegment')}>
+              <Button type="link" size="small" danger aria-label={t('chain.editor.deleteSegment')} icon={<DeleteOutlined />} />
+            </Tooltip>
           </Popconfirm>
         </Space>
       ),
