@@ -70,7 +70,7 @@ export function EnterpriseDetailPage() {
   const editable = e.status === 'active' && mayEdit(me.data, e.regionCode)
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={
           <Space wrap>
@@ -214,7 +214,7 @@ function GraphTab({ id }: { id: string }) {
     [graph.data, t],
   )
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Typography.Text>{t('enterprise.graph.depth')}</Typography.Text>
         <Segmented value={params.depth} options={[1, 2, 3]} onChange={(depth) => setParams((p) => ({ ...p, depth: Number(depth) }))} />
@@ -310,7 +310,7 @@ function RelationsTab({ e, editable }: { e: EnterpriseDetail; editable: boolean 
       : []),
   ]
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {editable && e.status === 'active' && (
         <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           {t('enterprise.relation.add')}
@@ -452,7 +452,7 @@ function GroupTab({ id }: { id: string }) {
   if (!group.data) return <Spin />
   const g = group.data
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {g.truncated && <Alert type="info" showIcon title={t('enterprise.group.truncated')} />}
       <Tree treeData={[toTreeData(g.root, id)]} defaultExpandedKeys={g.path} showLine selectable={false} />
       {g.sameController.length > 0 && (
@@ -485,7 +485,7 @@ function HistoryTab({ id }: { id: string }) {
         key: h.id,
         color: h.kind === 'create' ? 'green' : h.kind.startsWith('merge') ? 'red' : 'blue',
         children: (
-          <Space direction="vertical" size={0}>
+          <Space orientation="vertical" size={0}>
             <Typography.Text type="secondary">
               {formatDateTime(h.at)} · {h.actorName} · {t(`enterprise.history.${h.kind}` as never)}
             </Typography.Text>
@@ -541,7 +541,7 @@ function MergeDialog({ e, open, onClose }: { e: EnterpriseDetail; open: boolean;
       <Typography.Paragraph>{t('enterprise.merge.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {candidates.length > 0 && (
-        <Space direction="vertical" style={{ marginBottom: 12 }}>
+        <Space orientation="vertical" style={{ marginBottom: 12 }}>
           <Typography.Text strong>{t('enterprise.merge.candidates')}</Typography.Text>
           <Space wrap>
             {candidates.map((c) => (

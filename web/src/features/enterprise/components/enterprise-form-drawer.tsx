@@ -210,7 +210,7 @@ export function EnterpriseFormDrawer({ mode, onClose, onCreated }: { mode: Enter
           dataSource={duplicates ?? []}
           renderItem={(c) => (
             <List.Item>
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Typography.Link href={`/enterprises/${c.enterprise.id}`} target="_blank">
                   {c.enterprise.name}
                 </Typography.Link>

@@ -43,7 +43,7 @@ export function EnterprisesPage() {
       sorter: true,
       sortOrder: sortOrder('name'),
       render: (name: string, e) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Link to={`/enterprises/${e.id}`}>{name}</Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {e.uscc}
@@ -110,7 +110,7 @@ export function EnterprisesPage() {
           placeholder={t('enterprise.search.placeholder')}
           allowClear
           enterButton={t('common.search')}
-          style={{ width: 380 }}
+          style={{ width: 440 }}
           onSearch={(q) => set({ q: q.trim() || undefined })}
         />
         <Select
