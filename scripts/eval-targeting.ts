@@ -11,8 +11,8 @@ import { bootstrap } from '../server/src/bootstrap.js'
 import { openDatabase, type Database } from '../server/src/db/client.js'
 import { migrateDatabase } from '../server/src/db/migrate.js'
 import { createScratchDatabase } from '../server/src/db/scratch-database.js'
-import { EVALUATION_CUTOFF, hostDistrictsFromPlatforms, loadEventHistory } from '../server/src/generator/events.js'
-import { generateDataset, loadDataset } from '../server/src/generator/load.js'
+import { EVALUATION_CUTOFF, hostDistrictsFromPlatforms } from '../server/src/generator/events.js'
+import { loadDataset } from '../server/src/generator/load.js'
 import { chains, hangzhouDistricts, platforms } from '../server/src/modules/reference/data/index.js'
 import { rankCandidates, type RankedCandidate } from '../server/src/modules/targeting/targeting.ranking.js'
 import {
@@ -50,10 +50,9 @@ const { database, drop } = await open()
 try {
   await migrateDatabase(database)
   await bootstrap(database, systemClock, { tenantId: TENANT, adminPassword: 'eval-admin-2026', demoData: 'none' })
-  await loadDataset(database, { tenantId: TENANT, size })
+  const loaded = await loadDataset(database, { tenantId: TENANT, size })
   const hosts = hostDistrictsFromPlatforms(platforms)
-  const eventCount = await loadEventHistory(database, generateDataset({ tenantId: TENANT, size }), hosts)
-  console.log(`loaded ${size} dataset with ${eventCount} events on ${kind} in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  console.log(`loaded ${size} dataset with ${loaded.events} events on ${kind} in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 
   const districts = hangzhouDistricts().map((d) => d.code)
   const expansions = await database.db.execute<{ enterprise_id: string; region_code: string; occurred_on: string }>(sql`
@@ -68,6 +67,13 @@ try {
       byRegion.set(e.region_code, set)
     }
     return byRegion
+  }
+  const chainOfFirms = async () => {
+    const rows = await database.db.execute<{ id: string; chain_code: string }>(sql`
+      select s.enterprise_id as id, cs.chain_code from enterprise_segments s
+      join chain_segments cs on cs.tenant_id = s.tenant_id and cs.code = s.segment_code
+      where s.tenant_id = ${TENANT} and s.main`)
+    return new Map(rows.rows.map((r) => [r.id, r.chain_code]))
   }
   const rank = (district: string, chain: string, asOf: string, weights: Weights, intercept: number) =>
     rankCandidates(database.db, {
@@ -90,9 +96,21 @@ try {
   let negatives = 0
   let kept = 0
   const t1 = performance.now()
+  const chainOf = await chainOfFirms()
+  const pairsWith = (labels: Map<string, Set<string>>, min: number) => {
+    const counts = new Map<string, number>()
+    for (const [district, ids] of labels) for (const id of ids) {
+      const key = `${district}|${chainOf.get(id)}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    return new Set([...counts].filter(([, n]) => n >= min).map(([key]) => key))
+  }
+  // pairs without any expansion teach nothing the sampled negatives of the others do not; skipping them keeps the run short
+  const trainPairs = pairsWith(trainLabels, 1)
   for (const district of districts) {
     const positives = trainLabels.get(district) ?? new Set<string>()
     for (const chain of chains) {
+      if (!trainPairs.has(`${district}|${chain.code}`)) continue
       const ranked = await rank(district, chain.code, TRAIN_AS_OF, DEFAULT_WEIGHTS, DEFAULT_INTERCEPT)
       ranked.forEach((candidate, k) => {
         const label = positives.has(candidate.row.id) ? 1 : 0
@@ -115,9 +133,11 @@ try {
   const rankingMs: number[] = []
   let pairs = 0
   let positivesTotal = 0
+  const testPairs = pairsWith(testLabels, MIN_POSITIVES)
   for (const district of districts) {
     const expanded = testLabels.get(district) ?? new Set<string>()
     for (const chain of chains) {
+      if (!testPairs.has(`${district}|${chain.code}`)) continue
       const t = performance.now()
       const engine = await rank(district, chain.code, EVALUATION_CUTOFF, fitted.weights, fitted.intercept)
       rankingMs.push(performance.now() - t)

@@ -15,10 +15,8 @@
 // district's chain strength (log of its firm count in the chain against the districts' mean); ε is
 // per-pair noise no data explains. The first arrival of each (i, k) process inside the history
 // window is an expansion event.
-import type { Database } from '../db/client.js'
-import { enterpriseEventKinds, enterpriseEvents, type EnterpriseEventKind } from '../modules/targeting/index.js'
-import type { EnterpriseDataset, FirmModel, RelationModel } from './enterprises.js'
-import { copyChunks } from './load.js'
+import { enterpriseEventKinds, type EnterpriseEventKind } from '../modules/targeting/index.js'
+import type { FirmModel, RelationModel } from './enterprises.js'
 import { dayToIso, isoToDay, DATASET_AS_OF } from './enterprises.js'
 import { hash128, indexedUuid, Random } from './random.js'
 
@@ -293,10 +291,3 @@ export function hostDistrictsFromPlatforms(platforms: readonly { districtCode: s
   return hosts
 }
 
-/** Generates the event history of a loaded enterprise dataset and COPYs it in. */
-export async function loadEventHistory(database: Database, dataset: EnterpriseDataset, hostDistricts: ReadonlyMap<string, ReadonlySet<string>>): Promise<number> {
-  const events = generateEvents({ tenantId: dataset.tenantId, firms: dataset.firms, relations: dataset.relationModel, hostDistricts, seed: dataset.seed })
-  await copyChunks(database, enterpriseEvents, events.chunks(), database.kind === 'postgres' ? 4 : 1)
-  await database.pool.query('VACUUM ANALYZE enterprise_events')
-  return events.count
-}

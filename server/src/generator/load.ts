@@ -5,8 +5,10 @@ import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '../db/client.js'
 import { enterpriseRelations, enterpriseSegments, enterprises } from '../modules/enterprise/index.js'
-import { chains, loadRegions } from '../modules/reference/data/index.js'
+import { chains, loadRegions, platforms } from '../modules/reference/data/index.js'
+import { enterpriseEvents } from '../modules/targeting/index.js'
 import { datasetSizes, DEFAULT_SEED, generateEnterprises, type DatasetSize, type EnterpriseDataset } from './enterprises.js'
+import { generateEvents, hostDistrictsFromPlatforms } from './events.js'
 import { loadLists } from './lists.js'
 
 export { datasetSizes, DEFAULT_SEED, type DatasetSize }
@@ -25,6 +27,8 @@ export interface LoadDatasetResult {
   enterprises: number
   relations: number
   segments: number
+  /** enterprise events: signals and expansions (events.ts) */
+  events: number
   chainLeaders: number
   targets: number
   ms: number
@@ -57,9 +61,24 @@ export async function loadDataset(database: Database, options: LoadDatasetOption
   await copyChunks(database, enterpriseRelations, dataset.relationChunks(chunkSize), parallel)
   // fresh statistics and visibility map, or the planner guesses from empty tables and skips index-only scans
   await database.pool.query('VACUUM ANALYZE enterprises, enterprise_segments, enterprise_relations')
+  const events = await loadEventHistory(database, dataset)
   // the three lists: confirmed chain leaders and a few demo targets per district
   const lists = await loadLists(database, { tenantId: options.tenantId, now: options.now ?? new Date() })
-  return { ...dataset.counts, ...lists, ms: Math.round(performance.now() - started) }
+  return { ...dataset.counts, events, ...lists, ms: Math.round(performance.now() - started) }
+}
+
+/** The dataset's event history (signals and expansions, see events.ts), hosts taken from the shipped platforms. */
+export async function loadEventHistory(database: Database, dataset: EnterpriseDataset): Promise<number> {
+  const events = generateEvents({
+    tenantId: dataset.tenantId,
+    firms: dataset.firms,
+    relations: dataset.relationModel,
+    hostDistricts: hostDistrictsFromPlatforms(platforms),
+    seed: dataset.seed,
+  })
+  await copyChunks(database, enterpriseEvents, events.chunks(), database.kind === 'postgres' ? 4 : 1)
+  await database.pool.query('VACUUM ANALYZE enterprise_events')
+  return events.count
 }
 
 /**

@@ -1,23 +1,20 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../../../test/context.js'
-import { hostDistrictsFromPlatforms, loadEventHistory } from '../../generator/events.js'
-import { generateDataset } from '../../generator/load.js'
-import { platforms, tenantDistricts } from '../reference/index.js'
+import { tenantDistricts } from '../reference/index.js'
 import { reachPaths } from './targeting.paths.js'
 import { rankCandidates, type RankInput } from './targeting.ranking.js'
 
 const TENANT = '330100'
 const BINJIANG = '330108'
 
+// the tiny demo dataset comes with its event history (generator/events.ts, loaded by loadDataset)
 describe('target discovery engine on the tiny dataset', () => {
   let t: TestContext
   let city: string[]
   let chain: string
   beforeAll(async () => {
     t = await createTestContext({ demoData: 'tiny' })
-    const hosts = await t.database.db.select({ districtCode: platforms.districtCode, chainCodes: platforms.chainCodes }).from(platforms)
-    await loadEventHistory(t.database, generateDataset({ tenantId: TENANT, size: 'tiny' }), hostDistrictsFromPlatforms(hosts))
     city = (await tenantDistricts(t.database.db, TENANT)).map((d) => d.code)
     // the chain with the most firms outside Binjiang that sell to Binjiang
     const busiest = await t.database.db.execute<{ chain_code: string }>(sql`
