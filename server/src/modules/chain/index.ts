@@ -1,4 +1,4 @@
 export { chainRoutes } from './chain.routes.js'
 export * from './chain.table.js'
 export { hostsChain, type GuideEntry } from './chain.rules.js'
-export { loadLayoutGuide } from './chain.service.js'
+export { chainMap, loadLayoutGuide } from './chain.service.js'
