@@ -17,6 +17,7 @@ import { enterpriseRoutes } from './modules/enterprise/index.js'
 import { homeRoutes } from './modules/home/index.js'
 import { importRoutes } from './modules/import/index.js'
 import { listsRoutes } from './modules/lists/index.js'
+import { targetingRoutes } from './modules/targeting/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
 import { usersRoutes } from './modules/users/index.js'
 import { projectPath } from './paths.js'
@@ -82,6 +83,7 @@ export async function buildApp(
   await app.register(chainRoutes(ctx))
   await app.register(listsRoutes(ctx))
   await app.register(importRoutes(ctx))
+  await app.register(targetingRoutes(ctx))
 
   const webRoot = options.webRoot ?? projectPath('dist/web')
   const serveWeb = options.serveWeb && existsSync(webRoot)

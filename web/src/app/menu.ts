@@ -1,7 +1,7 @@
 import { roles, type Role } from '../../../common/src/roles.js'
 import type { MessageKey } from '../i18n/index.js'
 
-export const moduleKeys = ['home', 'enterprises', 'chainMap', 'lists', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
+export const moduleKeys = ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
 export type ModuleKey = (typeof moduleKeys)[number]
 
 export interface ModuleEntry {
@@ -20,6 +20,7 @@ export const moduleTable: readonly ModuleEntry[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', roles },
   { key: 'enterprises', path: '/enterprises', labelKey: 'nav.enterprises', roles: staffAndReaders },
   { key: 'chainMap', path: '/chain-map', labelKey: 'nav.chainMap', roles: staffAndReaders },
+  { key: 'targeting', path: '/targeting', labelKey: 'nav.targeting', roles: staffAndReaders },
   { key: 'lists', path: '/lists', labelKey: 'nav.lists', roles: staffAndReaders },
   { key: 'layoutGuide', path: '/layout-guide', labelKey: 'nav.layoutGuide', roles: staffAndReaders },
   { key: 'chains', path: '/chains', labelKey: 'nav.chains', roles: ['city_admin'] },

@@ -12,6 +12,7 @@ const EnterprisesRoute = lazy(() => import('./routes/enterprises.js'))
 const EnterpriseDetailRoute = lazy(() => import('./routes/enterprise-detail.js'))
 const ChainMapRoute = lazy(() => import('./routes/chain-map.js'))
 const ListsRoute = lazy(() => import('./routes/lists.js'))
+const TargetingRoute = lazy(() => import('./routes/targeting.js'))
 const LayoutGuideRoute = lazy(() => import('./routes/layout-guide.js'))
 const ChainsRoute = lazy(() => import('./routes/chains.js'))
 const ImportRoute = lazy(() => import('./routes/import.js'))
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
               { path: 'enterprises', element: page(<RequireModule module="enterprises">{<EnterprisesRoute />}</RequireModule>) },
               { path: 'enterprises/:id', element: page(<RequireModule module="enterprises">{<EnterpriseDetailRoute />}</RequireModule>) },
               { path: 'chain-map', element: page(<RequireModule module="chainMap">{<ChainMapRoute />}</RequireModule>) },
+              { path: 'targeting', element: page(<RequireModule module="targeting">{<TargetingRoute />}</RequireModule>) },
               { path: 'lists/*', element: page(<RequireModule module="lists">{<ListsRoute />}</RequireModule>) },
               { path: 'layout-guide', element: page(<RequireModule module="layoutGuide">{<LayoutGuideRoute />}</RequireModule>) },
               { path: 'chains', element: page(<RequireModule module="chains">{<ChainsRoute />}</RequireModule>) },

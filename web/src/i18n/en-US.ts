@@ -2,6 +2,7 @@ import { chainEn } from './modules/chain.js'
 import { enterpriseEn } from './modules/enterprise.js'
 import { importEn } from './modules/import.js'
 import { listsEn } from './modules/lists.js'
+import { targetingEn } from './modules/targeting.js'
 import type { MessageKey } from './zh-CN.js'
 
 export const enUS: Record<MessageKey, string> = {
@@ -17,6 +18,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.home': 'Home',
   'nav.enterprises': 'Enterprises',
   'nav.chainMap': 'Chain map',
+  'nav.targeting': 'Target discovery',
   'nav.lists': 'Three lists',
   'nav.layoutGuide': 'Layout guide',
   'nav.chains': 'Chain editor',
@@ -154,4 +156,5 @@ export const enUS: Record<MessageKey, string> = {
   ...chainEn,
   ...listsEn,
   ...importEn,
+  ...targetingEn,
 }

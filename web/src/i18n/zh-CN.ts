@@ -2,6 +2,7 @@ import { chainZh } from './modules/chain.js'
 import { enterpriseZh } from './modules/enterprise.js'
 import { importZh } from './modules/import.js'
 import { listsZh } from './modules/lists.js'
+import { targetingZh } from './modules/targeting.js'
 
 // Chinese is the first language: every key is defined here first, en-US.ts must have the same keys.
 export const zhCN = {
@@ -17,6 +18,7 @@ export const zhCN = {
   'nav.home': '首页',
   'nav.enterprises': '企业库',
   'nav.chainMap': '产业链图谱',
+  'nav.targeting': '靶向招商',
   'nav.lists': '三张清单',
   'nav.layoutGuide': '布局导引',
   'nav.chains': '产业链管理',
@@ -154,6 +156,7 @@ export const zhCN = {
   ...chainZh,
   ...listsZh,
   ...importZh,
+  ...targetingZh,
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof zhCN

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -29,6 +30,7 @@ const menuIcons: Record<ModuleKey, ReactNode> = {
   home: <HomeOutlined />,
   enterprises: <BankOutlined />,
   chainMap: <ApartmentOutlined />,
+  targeting: <AimOutlined />,
   lists: <OrderedListOutlined />,
   layoutGuide: <CompassOutlined />,
   chains: <ClusterOutlined />,
