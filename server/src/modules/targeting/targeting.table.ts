@@ -1,4 +1,4 @@
-import { date, doublePrecision, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 export const enterpriseEventKinds = ['financing', 'new_branch', 'capacity_expansion', 'relocation', 'expansion'] as const
 export type EnterpriseEventKind = (typeof enterpriseEventKinds)[number]
@@ -29,4 +29,22 @@ export const enterpriseEvents = pgTable(
     index('enterprise_events_enterprise_idx').on(t.tenantId, t.enterpriseId, t.occurredOn),
     index('enterprise_events_kind_idx').on(t.tenantId, t.kind, t.occurredOn),
   ],
+)
+
+/**
+ * The city admin's weights of the target discovery score for one chain; no row means the defaults
+ * (targeting.rules DEFAULT_WEIGHTS / DEFAULT_INTERCEPT). `weights` holds one number per factor key.
+ */
+export const targetingWeights = pgTable(
+  'targeting_weights',
+  {
+    tenantId: text('tenant_id').notNull(),
+    chainCode: text('chain_code').notNull(),
+    weights: jsonb('weights').$type<Record<string, number>>().notNull(),
+    intercept: doublePrecision('intercept').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.chainCode] })],
 )
