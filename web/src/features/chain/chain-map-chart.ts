@@ -77,7 +77,9 @@ export function chainMapOption(map: ChainMap, lang: Lang, labels: ChainMapChartL
   const points = fishboneLayout(map.segments)
   const byCode = new Map(map.segments.map((s) => [s.code, s]))
   const maxCount = Math.max(0, ...map.segments.map((s) => s.enterprises))
-  const maxY = Math.max(BONE_Y, ...points.map((p) => Math.abs(p.y))) + 0.8
+  // each side of the spine is as tall as its deepest bone, so a one-sided chain wastes no space
+  const maxY = Math.max(BONE_Y, ...points.map((p) => p.y)) + 0.8
+  const minY = Math.min(-BONE_Y, ...points.map((p) => p.y)) - 0.5
 
   const bones: LineSeriesOption[] = [...new Set(points.map((p) => p.bone))].map((bone) => {
     const members = points.filter((p) => p.bone === bone).sort((a, b) => Math.abs(a.y) - Math.abs(b.y))
@@ -135,7 +137,7 @@ export function chainMapOption(map: ChainMap, lang: Lang, labels: ChainMapChartL
     legend: { data: gapLabels.map((g) => labels.gaps[g]), top: 0 },
     grid: { left: 16, right: 96, top: 40, bottom: 16 },
     xAxis: { type: 'value', min: -0.1, max: 3.2, show: false },
-    yAxis: { type: 'value', min: -maxY - 0.3, max: maxY + 0.3, show: false },
+    yAxis: { type: 'value', min: minY, max: maxY + 0.3, show: false },
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
