@@ -75,7 +75,7 @@ export async function loadLookupData(db: DbOrTx, tenantId: string) {
 /** An array as ONE parameter (a bare array in Drizzle's sql`` expands into a list). */
 const arr = (values: readonly string[]) => sql.param(values)
 
-const LOOKUP_CHUNK = 20_000
+const LOOKUP_CHUNK = 100_000
 
 async function inChunks<T, R>(items: readonly T[], size: number, run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = []
