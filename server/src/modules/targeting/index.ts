@@ -1,2 +1,2 @@
-export { enterpriseEventKinds, enterpriseEvents, type EnterpriseEventKind } from './targeting.table.js'
+export { enterpriseEventKinds, enterpriseEvents, targetingWeights, type EnterpriseEventKind } from './targeting.table.js'
 export { targetingRoutes } from './targeting.routes.js'

@@ -21,7 +21,11 @@ export interface RankedCandidate {
 
 /** Every candidate of the chain scored and sorted, best first (ties: larger revenue first, then id). */
 export async function rankCandidates(db: DbOrTx, input: RankInput): Promise<RankedCandidate[]> {
-  const rows = await candidateFacts(db, input)
+  return scoreCandidates(await candidateFacts(db, input), input)
+}
+
+/** Scores and sorts facts already read (lets the service read them alongside the chain map). */
+export function scoreCandidates(rows: readonly CandidateRow[], input: Pick<RankInput, 'gapOf' | 'layout' | 'weights' | 'intercept'>): RankedCandidate[] {
   const ranked = rows.map((row) => {
     const factors = factorsOf({
       gap: input.gapOf.get(row.segment_code) ?? 'strong',

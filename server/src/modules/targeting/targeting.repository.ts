@@ -148,3 +148,16 @@ export async function nodesByIds(db: DbOrTx, tenantId: string, ids: readonly str
   `)
   return result.rows
 }
+
+/** Display names of region codes anywhere in the country: "city·district" for a district, the name otherwise. */
+export async function regionNames(db: DbOrTx, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map()
+  const list = sql`array[${sql.join(codes.map((c) => sql`${c}`), sql`, `)}]::text[]`
+  // regions is national reference data shared by every tenant (no tenant_id column)
+  const result = await db.execute<{ code: string; name: string }>(sql`
+    select r.code, case when r.level = 'district' and p.name_zh is not null then p.name_zh || r.name_zh else r.name_zh end as name
+    from regions r left join regions p on p.code = r.parent_code
+    where r.code = any(${list})
+  `)
+  return new Map(result.rows.map((r) => [r.code, r.name]))
+}

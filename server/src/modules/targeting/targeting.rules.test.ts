@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { Random } from '../../generator/random.js'
 import {
+  contactRegions,
   DEFAULT_WEIGHTS,
   describeStep,
   factorKeys,
   factorsOf,
   fitWeights,
+  mayReadRegion,
   precisionAt,
   randomBaseline,
   recallAt,
   recencyWeight,
+  regionLayout,
   scoreOf,
   type CandidateFacts,
   type Factors,
@@ -142,5 +145,38 @@ describe('reach path steps in words', () => {
     expect(describeStep({ fromName: '甲', toName: '乙', kind: 'supplier', forward: false }).en).toBe('乙 supplies 甲')
     expect(describeStep({ fromName: 'A', toName: 'B', kind: 'investor', forward: true }).en).toBe('A invests in B')
     expect(describeStep({ fromName: 'A', toName: 'B', kind: 'branch', forward: true }).zh).toBe('A 是 B 的分支机构')
+  })
+})
+
+describe('who may rank for a region, and whose contacts count', () => {
+  const city = '330100'
+  const districts = ['330102', '330106', '330108']
+  it.each([
+    ['city_admin', 'city', null, '330106', true],
+    ['city_staff', 'city', null, '330106', true],
+    ['department_reviewer', 'department', null, '330106', true],
+    ['leader', 'city', null, '330106', true],
+    ['leader', 'district', '330108', '330106', false],
+    ['leader', 'district', '330108', '330108', true],
+    ['district_staff', 'district', '330108', '330108', true],
+    ['district_staff', 'district', '330108', city, true],
+    ['district_staff', 'district', '330108', '330106', false],
+    ['platform_staff', 'platform', '330108', '330106', false],
+    ['platform_staff', 'platform', '330108', city, true],
+    ['enterprise', 'enterprise', null, city, false],
+  ] as const)('%s (%s scope, district %s) for %s → %s', (role, scopeType, own, region, expected) => {
+    expect(mayReadRegion(role, scopeType, own, city, region)).toBe(expected)
+  })
+  it('takes a district’s own list for a district, every list for the city, only the city’s and their own for a district user', () => {
+    expect(contactRegions('city_staff', 'city', null, city, districts, '330106')).toEqual(['330106'])
+    expect(contactRegions('city_staff', 'city', null, city, districts, city)).toEqual([city, ...districts])
+    expect(contactRegions('district_staff', 'district', '330108', city, districts, city)).toEqual([city, '330108'])
+    expect(contactRegions('platform_staff', 'platform', null, city, districts, city)).toEqual([city])
+  })
+  it('gives a region the strongest layout role of its districts', () => {
+    expect(regionLayout([null, 'cooperating', 'core'])).toBe('core')
+    expect(regionLayout([null, 'cooperating'])).toBe('cooperating')
+    expect(regionLayout([null, null])).toBeNull()
+    expect(regionLayout([])).toBeNull()
   })
 })

@@ -216,3 +216,53 @@ function sigmoid(z: number): number {
 function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value))
 }
+
+// ---------------------------------------------------------------------------------------------
+// the API's choices: look-back, contacts, scope, layout of a region
+
+/** Events older than two years say little about a firm's plans now. */
+export const LOOK_BACK_DAYS = 730
+
+/** Target-list statuses that mean the bureau is in touch with the firm (an earlier contact is an asset). */
+export const CONTACT_STATUSES = ['contacting', 'negotiating', 'converted'] as const
+
+type ScopeRole = 'city_admin' | 'city_staff' | 'district_staff' | 'platform_staff' | 'department_reviewer' | 'leader' | 'enterprise'
+
+function readsWholeCity(role: ScopeRole, scopeType: string): boolean {
+  return role === 'city_admin' || role === 'city_staff' || role === 'department_reviewer' || (role === 'leader' && scopeType === 'city')
+}
+
+/**
+ * Who may rank for a region: city-wide roles for any; a district's users (district staff, platform
+ * staff, a district leader) for the city or their own district, never another district (its target
+ * list, which feeds the ranking as contacts, is confidential).
+ */
+export function mayReadRegion(role: ScopeRole, scopeType: string, ownDistrict: string | null, cityCode: string, region: string): boolean {
+  if (role === 'enterprise') return false
+  if (readsWholeCity(role, scopeType)) return true
+  return region === cityCode || (ownDistrict !== null && region === ownDistrict)
+}
+
+/**
+ * The target-list regions whose contacts count as the bureau's: a district's own list for a district;
+ * for the city every list, except that a district's user sees only the city's and their own district's.
+ */
+export function contactRegions(
+  role: ScopeRole,
+  scopeType: string,
+  ownDistrict: string | null,
+  cityCode: string,
+  cityCodes: readonly string[],
+  region: string,
+): string[] {
+  if (region !== cityCode) return [region]
+  if (readsWholeCity(role, scopeType)) return [cityCode, ...cityCodes]
+  return ownDistrict ? [cityCode, ownDistrict] : [cityCode]
+}
+
+/** The layout-guide role of a region from its districts' roles: core if any is core, else cooperating if any. */
+export function regionLayout(roles: ReadonlyArray<'core' | 'cooperating' | null>): 'core' | 'cooperating' | null {
+  if (roles.includes('core')) return 'core'
+  return roles.includes('cooperating') ? 'cooperating' : null
+}
+

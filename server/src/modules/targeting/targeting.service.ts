@@ -1,0 +1,294 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { LayoutRole } from '../../../../common/src/api/chain.js'
+import { gapLabels, type GapLabel } from '../../../../common/src/api/chain.js'
+import type {
+  CandidatesResponse,
+  candidatesQuerySchema,
+  PathsResponse,
+  PutWeightsRequest,
+  WeightsSet,
+} from '../../../../common/src/api/targeting.js'
+import type { AppContext } from '../../context.js'
+import type { DbOrTx } from '../../db/client.js'
+import { commonErrors, fieldError } from '../../http/app-error.js'
+import { recordAudit } from '../audit/index.js'
+import type { Actor } from '../auth/index.js'
+import { chainMap, hostsChain, loadLayoutGuide } from '../chain/index.js'
+import { enterprises } from '../enterprise/index.js'
+import { targets } from '../lists/index.js'
+import { chains, getTenant, scopeDistrict, tenantDistricts } from '../reference/index.js'
+import { reachPaths } from './targeting.paths.js'
+import { scoreCandidates } from './targeting.ranking.js'
+import { candidateFacts, regionNames } from './targeting.repository.js'
+import { targetingErrors } from './targeting.errors.js'
+import {
+  CONTACT_STATUSES,
+  contactRegions,
+  DEFAULT_INTERCEPT,
+  DEFAULT_WEIGHTS,
+  factorKeys,
+  LOOK_BACK_DAYS,
+  mayReadRegion,
+  regionLayout,
+  type Weights,
+} from './targeting.rules.js'
+import { targetingWeights } from './targeting.table.js'
+
+// ---------------------------------------------------------------- region and scope
+
+interface RegionFrame {
+  region: { code: string; nameZh: string; level: 'city' | 'district' }
+  /** the region's district codes */
+  codes: string[]
+  cityCode: string
+  cityCodes: string[]
+  /** the target-list regions whose contacts count as the bureau's for this caller */
+  contactRegions: string[]
+}
+
+/** The asked region, refused (403) when it is another district than the caller's own. */
+async function regionFrame(db: DbOrTx, actor: Actor, regionCode: string): Promise<RegionFrame> {
+  const [tenant, districts] = await Promise.all([getTenant(db, actor.tenantId), tenantDistricts(db, actor.tenantId)])
+  const cityCode = tenant?.regionCode ?? actor.tenantId
+  const cityCodes = districts.map((d) => d.code)
+  const district = districts.find((d) => d.code === regionCode)
+  if (regionCode !== cityCode && !district) {
+    throw targetingErrors.REGION_NOT_FOUND([
+      fieldError('region', `区域 ${regionCode} 不是本市或本市区县`, `region ${regionCode} is not this city or one of its districts`),
+    ])
+  }
+  const own = await scopeDistrict(db, actor.tenantId, actor.scope)
+  if (!mayReadRegion(actor.role, actor.scope.type, own, cityCode, regionCode)) throw commonErrors.OUT_OF_SCOPE()
+  const region = district
+    ? { code: regionCode, nameZh: district.nameZh, level: 'district' as const }
+    : { code: regionCode, nameZh: tenant?.nameZh ?? regionCode, level: 'city' as const }
+  const codes = district ? [regionCode] : cityCodes
+  return { region, codes, cityCode, cityCodes, contactRegions: contactRegions(actor.role, actor.scope.type, own, cityCode, cityCodes, regionCode) }
+}
+
+async function contactIds(db: DbOrTx, tenantId: string, regions: readonly string[]): Promise<string[]> {
+  if (regions.length === 0) return []
+  const rows = await db
+    .selectDistinct({ id: targets.enterpriseId })
+    .from(targets)
+    .where(and(eq(targets.tenantId, tenantId), inArray(targets.regionCode, [...regions]), inArray(targets.status, [...CONTACT_STATUSES])))
+  return rows.map((r) => r.id)
+}
+
+function today(ctx: Pick<AppContext, 'clock'>): string {
+  return ctx.clock.now().toISOString().slice(0, 10)
+}
+
+// ---------------------------------------------------------------- weights
+
+type WeightsRow = typeof targetingWeights.$inferSelect
+
+async function loadChain(db: DbOrTx, tenantId: string, code: string) {
+  const [chain] = await db
+    .select({ code: chains.code, nameZh: chains.nameZh, nameEn: chains.nameEn })
+    .from(chains)
+    .where(and(eq(chains.tenantId, tenantId), eq(chains.code, code)))
+  if (!chain) throw targetingErrors.CHAIN_NOT_FOUND([fieldError('chain', `产业链 ${code} 不存在`, `chain ${code} does not exist`)])
+  return chain
+}
+
+async function weightsRow(db: DbOrTx, tenantId: string, chainCode: string, lock = false): Promise<WeightsRow | null> {
+  const query = db
+    .select()
+    .from(targetingWeights)
+    .where(and(eq(targetingWeights.tenantId, tenantId), eq(targetingWeights.chainCode, chainCode)))
+  const [row] = lock ? await query.for('update') : await query
+  return row ?? null
+}
+
+function toWeightsSet(chainCode: string, row: WeightsRow | null): WeightsSet {
+  const defaults = { weights: { ...DEFAULT_WEIGHTS }, intercept: DEFAULT_INTERCEPT }
+  if (!row) return { chainCode, ...defaults, isDefault: true, version: 0, updatedBy: null, updatedAt: null, defaults }
+  // a key missing in the stored JSON (a factor added later) takes its default
+  const weights = Object.fromEntries(factorKeys.map((k) => [k, typeof row.weights[k] === 'number' ? row.weights[k] : DEFAULT_WEIGHTS[k]])) as Weights
+  return {
+    chainCode,
+    weights,
+    intercept: row.intercept,
+    isDefault: false,
+    version: row.version,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt.toISOString(),
+    defaults,
+  }
+}
+
+export async function getWeights(ctx: AppContext, actor: Actor, chainCode: string): Promise<WeightsSet> {
+  const db = ctx.database.db
+  const chain = await loadChain(db, actor.tenantId, chainCode)
+  return toWeightsSet(chain.code, await weightsRow(db, actor.tenantId, chain.code))
+}
+
+export async function putWeights(ctx: AppContext, actor: Actor, chainCode: string, input: PutWeightsRequest): Promise<WeightsSet> {
+  return ctx.database.db.transaction(async (tx) => {
+    const chain = await loadChain(tx, actor.tenantId, chainCode)
+    const before = await weightsRow(tx, actor.tenantId, chain.code, true)
+    if (input.version !== undefined && input.version !== (before?.version ?? 0)) {
+      throw targetingErrors.WEIGHTS_STALE([fieldError('version', '版本已过期', 'stale version')])
+    }
+    const values = {
+      weights: { ...input.weights },
+      intercept: input.intercept ?? before?.intercept ?? DEFAULT_INTERCEPT,
+      updatedBy: actor.username,
+      updatedAt: ctx.clock.now(),
+    }
+    const [after] = before
+      ? await tx
+          .update(targetingWeights)
+          .set({ ...values, version: before.version + 1 })
+          .where(and(eq(targetingWeights.tenantId, actor.tenantId), eq(targetingWeights.chainCode, chain.code)))
+          .returning()
+      : await tx
+          .insert(targetingWeights)
+          .values({ tenantId: actor.tenantId, chainCode: chain.code, ...values, version: 1 })
+          .returning()
+    await recordAudit(tx, ctx, actor, {
+      action: 'targeting.weights.update',
+      entityType: 'targeting_weights',
+      entityId: chain.code,
+      before: before ?? { weights: DEFAULT_WEIGHTS, intercept: DEFAULT_INTERCEPT, isDefault: true },
+      after,
+    })
+    return toWeightsSet(chain.code, after!)
+  })
+}
+
+export async function resetWeights(ctx: AppContext, actor: Actor, chainCode: string): Promise<WeightsSet> {
+  return ctx.database.db.transaction(async (tx) => {
+    const chain = await loadChain(tx, actor.tenantId, chainCode)
+    const before = await weightsRow(tx, actor.tenantId, chain.code, true)
+    // already the defaults: nothing to change, nothing to record
+    if (!before) return toWeightsSet(chain.code, null)
+    await tx.delete(targetingWeights).where(and(eq(targetingWeights.tenantId, actor.tenantId), eq(targetingWeights.chainCode, chain.code)))
+    await recordAudit(tx, ctx, actor, {
+      action: 'targeting.weights.reset',
+      entityType: 'targeting_weights',
+      entityId: chain.code,
+      before,
+      after: { weights: DEFAULT_WEIGHTS, intercept: DEFAULT_INTERCEPT, isDefault: true },
+    })
+    return toWeightsSet(chain.code, null)
+  })
+}
+
+// ---------------------------------------------------------------- ranking
+
+export async function listCandidates(ctx: AppContext, actor: Actor, query: z.infer<typeof candidatesQuerySchema>): Promise<CandidatesResponse> {
+  const db = ctx.database.db
+  const tenantId = actor.tenantId
+  const frame = await regionFrame(db, actor, query.region)
+  const chain = await loadChain(db, tenantId, query.chain)
+  const asOf = today(ctx)
+  const year = ctx.clock.now().getUTCFullYear()
+  const contacts = await contactIds(db, tenantId, frame.contactRegions)
+  const [map, guide, weightSet, rows] = await Promise.all([
+    chainMap(ctx, actor, { chain: chain.code, region: frame.region.code }),
+    loadLayoutGuide(db, tenantId, year),
+    weightsRow(db, tenantId, chain.code).then((row) => toWeightsSet(chain.code, row)),
+    candidateFacts(db, {
+      tenantId,
+      chainCode: chain.code,
+      regionCodes: frame.codes,
+      cityCodes: frame.cityCodes,
+      asOf,
+      windowDays: LOOK_BACK_DAYS,
+      contactIds: contacts,
+    }),
+  ])
+  const gapOf = new Map<string, GapLabel>(map.segments.map((s) => [s.code, s.gap]))
+  const layout: LayoutRole | null = regionLayout(frame.codes.map((code) => hostsChain(guide, chain.code, code)))
+  const ranked = scoreCandidates(rows, { gapOf, layout, weights: weightSet.weights, intercept: weightSet.intercept })
+
+  const perSegment = new Map<string, number>()
+  for (const c of ranked) perSegment.set(c.row.segment_code, (perSegment.get(c.row.segment_code) ?? 0) + 1)
+  const counts = Object.fromEntries(gapLabels.map((g) => [g, 0])) as Record<GapLabel, number>
+  for (const s of map.segments) counts[s.gap]++
+
+  const page = ranked.slice(query.offset, query.offset + query.limit)
+  const names = await regionNames(db, [...new Set(page.map((c) => c.row.region_code))])
+  const segmentOf = new Map(map.segments.map((s) => [s.code, s]))
+  return {
+    region: frame.region,
+    chain,
+    asOf,
+    windowDays: LOOK_BACK_DAYS,
+    gaps: {
+      segments: map.segments.map((s) => ({
+        code: s.code,
+        nameZh: s.nameZh,
+        nameEn: s.nameEn,
+        stage: s.stage,
+        gap: s.gap,
+        enterprises: s.enterprises,
+        candidates: perSegment.get(s.code) ?? 0,
+      })),
+      counts,
+    },
+    layout: { year, role: layout },
+    weights: weightSet,
+    total: ranked.length,
+    items: page.map((c, k) => {
+      const segment = segmentOf.get(c.row.segment_code)
+      return {
+        rank: query.offset + k + 1,
+        enterpriseId: c.row.id,
+        name: c.row.name,
+        regionCode: c.row.region_code,
+        regionName: names.get(c.row.region_code) ?? c.row.region_code,
+        segmentCode: c.row.segment_code,
+        segmentNameZh: segment?.nameZh ?? c.row.segment_code,
+        segmentNameEn: segment?.nameEn ?? c.row.segment_code,
+        gap: segment?.gap ?? 'strong',
+        revenue: c.row.revenue === null ? null : Number(c.row.revenue),
+        score: c.score,
+        factors: round(c.factors),
+        contributions: round(c.contributions),
+        facts: {
+          customersInRegion: Number(c.row.customers),
+          leaderCustomersInRegion: Number(c.row.leader_customers),
+          suppliersInRegion: Number(c.row.suppliers),
+          financing: round3(Number(c.row.financing)),
+          newBranches: round3(Number(c.row.new_branches)),
+          capacityExpansions: round3(Number(c.row.capacity)),
+          assetDistance: c.row.distance === null ? null : Number(c.row.distance),
+        },
+      }
+    }),
+  }
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000
+function round<T extends Record<string, number>>(values: T): T {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, round3(v)])) as T
+}
+
+// ---------------------------------------------------------------- reach paths
+
+export async function candidatePaths(ctx: AppContext, actor: Actor, enterpriseId: string, regionCode: string): Promise<PathsResponse> {
+  const db = ctx.database.db
+  const tenantId = actor.tenantId
+  const frame = await regionFrame(db, actor, regionCode)
+  const [firm] = await db
+    .select({ id: enterprises.id, name: enterprises.name, regionCode: enterprises.regionCode })
+    .from(enterprises)
+    .where(and(eq(enterprises.tenantId, tenantId), eq(enterprises.id, enterpriseId)))
+  if (!firm) throw targetingErrors.ENTERPRISE_NOT_FOUND()
+  const contacts = await contactIds(db, tenantId, frame.contactRegions)
+  const paths = await reachPaths(db, { tenantId, candidateId: firm.id, cityCodes: frame.cityCodes, contactIds: contacts })
+  const codes = new Set<string>([firm.regionCode])
+  for (const p of paths) for (const n of p.nodes) if (n.regionCode) codes.add(n.regionCode)
+  const names = await regionNames(db, [...codes])
+  return {
+    enterprise: { ...firm, regionName: names.get(firm.regionCode) ?? firm.regionCode },
+    paths: paths.map((p) => ({
+      nodes: p.nodes.map((n) => ({ ...n, regionName: names.get(n.regionCode) ?? n.regionCode })),
+      steps: p.steps,
+    })),
+  }
+}
