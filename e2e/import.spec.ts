@@ -11,7 +11,7 @@ function uscc(region: string, body: string) {
   return first17 + usccCheckChar(first17)
 }
 
-async function workbook(rows: Record<string, string>[]) {
+async function workbook(rows: Record<string, string | undefined>[]) {
   return writeXlsx([
     {
       name: '企业',
@@ -60,7 +60,7 @@ describe('import in the browser', () => {
     await upload(page, '企业名录-有错.xlsx', await workbook(bad))
     await page.getByText('发现 3 个问题，未写入任何数据').waitFor({ timeout: 20_000 })
     const problems = page.getByRole('table', { name: '问题说明' })
-    await expect.poll(() => problems.locator('tbody tr.ant-table-row').count()).toBe(3)
+    await expect.poll(() => problems.locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBe(3)
     const rows = await problems.locator('tbody tr.ant-table-row').allInnerTexts()
     // title row 1, header row 2: the second firm is on row 4
     expect(rows[0]).toMatch(/^4\s+所在地区\*\s+错误\s+未知地区“火星区”/)
@@ -72,7 +72,7 @@ describe('import in the browser', () => {
     await upload(page, '企业名录.xlsx', await workbook(good))
     await page.getByText('导入成功：写入 2 条记录').waitFor({ timeout: 20_000 })
     const recent = page.getByRole('table').last()
-    await expect.poll(() => recent.locator('tbody tr.ant-table-row').first().innerText()).toMatch(/企业名录\.xlsx\s+企业\s+已完成\s+2\s+2\s+0/)
+    await expect.poll(() => recent.locator('tbody tr.ant-table-row').first().innerText(), { timeout: 10_000 }).toMatch(/企业名录\.xlsx\s+企业\s+已完成\s+2\s+2\s+0/)
     await expect.poll(() => recent.getByText('未导入').count()).toBe(1)
     await h.screenshot(page, 'import-done-zh')
     await page.context().close()
@@ -91,7 +91,7 @@ describe('import in the browser', () => {
     await page.getByText('Problems found: 1. Nothing was written').waitFor({ timeout: 20_000 })
     await page.getByText('This firm is outside your district').waitFor()
     // a district officer sees only the jobs they started
-    await expect.poll(() => page.getByRole('table').last().locator('tbody tr.ant-table-row').count()).toBe(1)
+    await expect.poll(() => page.getByRole('table').last().locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBe(1)
     await h.screenshot(page, 'import-en')
     await page.context().close()
   })

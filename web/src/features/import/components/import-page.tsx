@@ -1,12 +1,13 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Progress, Segmented, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd'
-import { useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import type { ImportJob, ImportJobDetail, ImportKind, ImportRowError, ImportStatus } from '../../../../../common/src/api/import.js'
 import { formatDateTime } from '../../../lib/format.js'
 import { useI18n, type MessageKey } from '../../../lib/i18n.js'
 import { pickServerMessage } from '../../../lib/translate.js'
 import { importErrorsUrl, importTemplateUrl, useImportJob } from '../api/get-import-job.js'
-import { useImportJobs } from '../api/get-import-jobs.js'
+import { importJobsQueryKey, useImportJobs } from '../api/get-import-jobs.js'
 import { useStartImport } from '../api/start-import.js'
 import { isRunning, jobPercent } from '../job-progress.js'
 
@@ -22,6 +23,13 @@ export function ImportPage() {
   const job = useImportJob(jobId)
   const jobs = useImportJobs()
   const current = job.data
+  const queryClient = useQueryClient()
+  const finished = current !== undefined && !isRunning(current)
+
+  // the list shows the job's end as soon as the job itself does
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: importJobsQueryKey })
+  }, [finished, current?.id, queryClient])
 
   const upload = (file: File) => {
     start.mutate(
