@@ -260,6 +260,17 @@ describe('relations, graph, merge', () => {
     expect(tooBig.statusCode).toBe(400)
   })
 
+  it('lets district staff relate firms only when one end is in their district', async () => {
+    const gongshu = await t.newUser('district_staff', district('330105'))
+    const shangcheng = await t.newUser('district_staff', district('330102'))
+    const post = (cookie: string) =>
+      t.app.inject({ method: 'POST', url: '/api/enterprise-relations', headers: { cookie }, payload: { fromId: ids.localSupplier, toId: ids.customer, kind: 'supplier', source: 'visit' } })
+    const refused = await post(shangcheng.cookie)
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().code).toBe('OUT_OF_SCOPE')
+    expect((await post(gongshu.cookie)).statusCode).toBe(201)
+  })
+
   it('splits suppliers into local and external with their shares', async () => {
     const split = (await get(`/api/enterprises/${ids.buyer}/suppliers`)).json()
     expect(split.local.map((s: { supplier: { id: string } }) => s.supplier.id)).toEqual([ids.localSupplier])
@@ -289,7 +300,7 @@ describe('relations, graph, merge', () => {
     expect(edited.json().shareOfBuyerCost).toBe(0.15)
     const deleted = await t.app.inject({ method: 'DELETE', url: `/api/enterprise-relations/${rel.id}`, headers: { cookie: admin } })
     expect(deleted.statusCode).toBe(200)
-    expect((await get(`/api/enterprises/${ids.customer}/relations`)).json().items).toHaveLength(1)
+    expect((await get(`/api/enterprises/${ids.customer}/relations`)).json().items).toHaveLength(2)
   })
 
   it('merges a duplicate: moves relations, drops self-loops, keeps the duplicate as merged with history', async () => {
@@ -309,6 +320,8 @@ describe('relations, graph, merge', () => {
     expect(rels.some((r: { fromId: string; toId: string }) => r.fromId === r.toId)).toBe(false)
     expect(rels.some((r: { fromId: string; toId: string }) => r.fromId === ids.buyer && r.toId === ids.customer)).toBe(true)
     expect((await get(`/api/enterprises/${ids.dup}/relations`)).json().items).toHaveLength(0)
+    // dup→customer became buyer→customer (the old one was deleted above): exactly one such row
+    expect(rels.filter((r: { fromId: string; toId: string; kind: string }) => r.fromId === ids.buyer && r.toId === ids.customer && r.kind === 'supplier')).toHaveLength(1)
     const history = (await get(`/api/enterprises/${ids.dup}/history`)).json().items
     expect(history.map((h: { kind: string }) => h.kind)).toContain('merged')
     expect((await get(`/api/enterprises/${ids.buyer}/history`)).json().items.map((h: { kind: string }) => h.kind)).toContain('merge_in')
