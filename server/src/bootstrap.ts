@@ -6,6 +6,7 @@ import type { Database } from './db/client.js'
 import { loadDataset } from './generator/load.js'
 import { hashPassword, randomPassword, systemActor } from './modules/auth/index.js'
 import { enterprises } from './modules/enterprise/index.js'
+import { seedLayoutGuide } from './modules/chain/index.js'
 import { platforms, seedReferenceData } from './modules/reference/index.js'
 import { insertUser, users, type NewUser } from './modules/users/index.js'
 
@@ -45,7 +46,12 @@ export async function bootstrap(
   options: { tenantId: string; adminPassword?: string | undefined; demoData: 'none' | 'tiny' | 'demo' },
 ): Promise<BootstrapResult> {
   const { tenantId } = options
-  const referenceSeeded = await database.db.transaction((tx) => seedReferenceData(tx, tenantId, clock.now()))
+  const referenceSeeded = await database.db.transaction(async (tx) => {
+    const seeded = await seedReferenceData(tx, tenantId, clock.now())
+    // the platforms' chains are the first layout guide, for the year the city starts in
+    await seedLayoutGuide(tx, tenantId, chinaYear(clock.now()), clock.now())
+    return seeded
+  })
   // without statistics the planner takes the reference tables for empty and nests loops over them
   if (referenceSeeded) await database.pool.query('ANALYZE regions, industry_classes, ecosystems, departments, platforms, chains, chain_segments, tenants')
 
@@ -109,4 +115,9 @@ async function ensureDemoAccounts(database: Database, clock: Clock, tenantId: st
     await ensureUser(database, clock, tenantId, { ...account, password: DEMO_PASSWORD, mustChangePassword: false })
   }
   return accounts.map(({ scope: _s, ...a }) => a)
+}
+
+/** The calendar year in China (UTC+8) of an instant. */
+function chinaYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear()
 }

@@ -1,4 +1,5 @@
 export { chainRoutes } from './chain.routes.js'
+export { seedLayoutGuide } from './chain.seed.js'
 export * from './chain.table.js'
 export { hostsChain, type GuideEntry } from './chain.rules.js'
 export { chainMap, loadLayoutGuide } from './chain.service.js'
