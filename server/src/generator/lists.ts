@@ -30,6 +30,14 @@ export async function loadLists(database: Database, options: LoadListsOptions): 
      on conflict do nothing`,
     [tenantId, now],
   )
+  await database.pool.query(
+    `insert into list_changes (tenant_id, id, list, entry_key, at, actor_name, action, before, after)
+     select tenant_id, md5(tenant_id || ':' || chain_code || '~' || enterprise_id::text)::uuid, 'chain_leader', chain_code || '~' || enterprise_id::text,
+            $2::timestamptz, 'generator', 'confirm', null, jsonb_build_object('status', 'confirmed')
+       from chain_leaders where tenant_id = $1 and decided_by = 'generator'
+     on conflict do nothing`,
+    [tenantId, now],
+  )
   const targets = await database.pool.query(
     `with districts as (
        select r.code from regions r join tenants t on t.id = $1 and r.parent_code = t.region_code
@@ -62,6 +70,14 @@ export async function loadLists(database: Database, options: LoadListsOptions): 
      on conflict do nothing`,
     [tenantId, now, perDistrict, priorities, statuses],
   )
-  await database.pool.query('ANALYZE chain_leaders, targets')
+  await database.pool.query(
+    `insert into list_changes (tenant_id, id, list, entry_key, at, actor_name, action, before, after)
+     select tenant_id, md5('history:' || id::text)::uuid, 'target', id::text, created_at, 'generator', 'create', null,
+            jsonb_build_object('priority', priority, 'status', status, 'reason', reason)
+       from targets where tenant_id = $1 and created_by = 'generator'
+     on conflict do nothing`,
+    [tenantId],
+  )
+  await database.pool.query('ANALYZE chain_leaders, targets, list_changes')
   return { chainLeaders: leaders.rowCount ?? 0, targets: targets.rowCount ?? 0 }
 }
