@@ -76,8 +76,9 @@ async function contactIds(db: DbOrTx, tenantId: string, regions: readonly string
   return rows.map((r) => r.id)
 }
 
-function today(ctx: Pick<AppContext, 'clock'>): string {
-  return ctx.clock.now().toISOString().slice(0, 10)
+/** The bureau works in China Standard Time: today is the day in UTC+8. */
+function chinaDay(ctx: Pick<AppContext, 'clock'>): string {
+  return new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 }
 
 // ---------------------------------------------------------------- weights
@@ -179,17 +180,25 @@ export async function resetWeights(ctx: AppContext, actor: Actor, chainCode: str
 
 // ---------------------------------------------------------------- ranking
 
+/** This year's layout guide; while this year's is not yet entered, last year's still holds. */
+async function layoutGuideOf(db: DbOrTx, tenantId: string, year: number) {
+  const entries = await loadLayoutGuide(db, tenantId, year)
+  if (entries.length > 0) return { year, entries }
+  const previous = await loadLayoutGuide(db, tenantId, year - 1)
+  return previous.length > 0 ? { year: year - 1, entries: previous } : { year, entries }
+}
+
 export async function listCandidates(ctx: AppContext, actor: Actor, query: z.infer<typeof candidatesQuerySchema>): Promise<CandidatesResponse> {
   const db = ctx.database.db
   const tenantId = actor.tenantId
   const frame = await regionFrame(db, actor, query.region)
   const chain = await loadChain(db, tenantId, query.chain)
-  const asOf = today(ctx)
-  const year = ctx.clock.now().getUTCFullYear()
+  const asOf = chinaDay(ctx)
+  const thisYear = Number(asOf.slice(0, 4))
   const contacts = await contactIds(db, tenantId, frame.contactRegions)
   const [map, guide, weightSet, rows] = await Promise.all([
     chainMap(ctx, actor, { chain: chain.code, region: frame.region.code }),
-    loadLayoutGuide(db, tenantId, year),
+    layoutGuideOf(db, tenantId, thisYear),
     weightsRow(db, tenantId, chain.code).then((row) => toWeightsSet(chain.code, row)),
     candidateFacts(db, {
       tenantId,
@@ -202,7 +211,7 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
     }),
   ])
   const gapOf = new Map<string, GapLabel>(map.segments.map((s) => [s.code, s.gap]))
-  const layout: LayoutRole | null = regionLayout(frame.codes.map((code) => hostsChain(guide, chain.code, code)))
+  const layout: LayoutRole | null = regionLayout(frame.codes.map((code) => hostsChain(guide.entries, chain.code, code)))
   const ranked = scoreCandidates(rows, { gapOf, layout, weights: weightSet.weights, intercept: weightSet.intercept })
 
   const perSegment = new Map<string, number>()
@@ -230,7 +239,7 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
       })),
       counts,
     },
-    layout: { year, role: layout },
+    layout: { year: guide.year, role: layout },
     weights: weightSet,
     total: ranked.length,
     items: page.map((c, k) => {

@@ -134,6 +134,11 @@ export function reachGraphOption(paths: readonly ReachPathView[], labels: ReachG
       {
         type: 'graph',
         layout: 'none',
+        // room for the labels under the nodes and for the legend at the bottom
+        left: 90,
+        right: 110,
+        top: 30,
+        bottom: 70,
         roam: true,
         categories,
         symbolSize: 18,

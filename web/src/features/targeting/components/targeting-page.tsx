@@ -68,7 +68,7 @@ export function TargetingPage() {
     {
       title: t('targeting.col.segment'),
       key: 'segment',
-      width: 170,
+      width: 230,
       render: (_, c) => (
         <Space size={4} wrap>
           <span>{pickName(lang, { nameZh: c.segmentNameZh, nameEn: c.segmentNameEn })}</span>
