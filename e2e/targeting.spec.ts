@@ -85,7 +85,7 @@ describe('target discovery in the browser', () => {
       await expect.poll(() => reason.inputValue()).toMatch(/^系统推荐：.+，评分 [\d.]+$/)
       await modal.getByRole('button', { name: /加\s*入/ }).click()
       await page.getByText('已加入目标客商清单').waitFor()
-      await page.keyboard.press('Escape')
+      await drawer.locator('.ant-drawer-close').click()
       await drawer.waitFor({ state: 'hidden' })
 
       // the city admin makes size count most: the layout changes to custom weights, then back
