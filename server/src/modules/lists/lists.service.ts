@@ -380,11 +380,13 @@ export async function keySupplierToTarget(
   const reason =
     input.reason ??
     `关键配套：${leaders}${supplier!.dependents.length > 3 ? ' 等' : ''}依赖该企业（成本占比合计 ${(entry.dependence * 100).toFixed(1)}%），${entry.segment_name ?? '相关'}环节需引进`
+  // the supplier's segment may be in another chain (its main one): the target keeps the chain only then
+  const segmentInChain = entry.segment_code && (await repo.segmentChain(db, actor.tenantId, entry.segment_code)) === entry.chain_code
   return createTargetIn(ctx, actor, scope, {
     region: entry.region_code,
     enterpriseId: entry.supplier_id,
     chainCode: entry.chain_code,
-    segmentCode: entry.segment_code,
+    segmentCode: segmentInChain ? entry.segment_code : null,
     priority: input.priority,
     ownerName: input.ownerName,
     reason,
