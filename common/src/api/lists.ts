@@ -206,6 +206,8 @@ export const targetSchema = z.object({
   notes: z.string().nullable(),
   reason: z.string(),
   source: z.enum(targetSources),
+  /** target discovery's score and factors, when the target came from there */
+  score: z.record(z.string(), z.unknown()).nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   createdBy: z.string(),

@@ -354,6 +354,8 @@ export type TargetRow = {
   notes: string | null
   reason: string
   source: 'manual' | 'import' | 'discovery' | 'key_supplier'
+  /** target discovery's score and factors when it came from there */
+  score: Record<string, unknown> | null
   version: number
   created_at: Date
   created_by: string
@@ -378,7 +380,7 @@ const targetFrom = sql`
 const targetColumns = sql`
   t.id, t.region_code, r.name_zh as region_name, t.enterprise_id, e.name as enterprise_name, e.uscc, t.chain_code,
   c.name_zh as chain_name, t.segment_code, cs.name_zh as segment_name, t.owner_user_id, t.owner_name, t.priority, t.status,
-  t.next_step, t.next_step_due::text as next_step_due, t.notes, t.reason, t.source, t.version, t.created_at, t.created_by, t.updated_at`
+  t.next_step, t.next_step_due::text as next_step_due, t.notes, t.reason, t.source, t.score, t.version, t.created_at, t.created_by, t.updated_at`
 
 export async function findTargets(db: DbOrTx, tenantId: string, scope: RegionFilter, query: TargetQuery, limit?: { limit: number; offset: number }) {
   const parts: SQL[] = [sql`t.tenant_id = ${tenantId}`, regionCondition(sql`t.region_code`, scope)]

@@ -416,6 +416,7 @@ function toTarget(row: repo.TargetRow): Target {
     notes: row.notes,
     reason: row.reason,
     source: row.source,
+    score: row.score,
     version: row.version,
     createdAt: iso(row.created_at)!,
     createdBy: row.created_by,
