@@ -52,10 +52,10 @@ export function factorsOf(facts: CandidateFacts): Factors {
 }
 
 /**
- * Default weights, fitted by `npm run eval:targeting` on the generated history before the cut-off
- * (logistic regression on the factors above) and rounded. They say what the history says: a firm
- * that already sells to or buys from the region is the best bet (以商引商), growth signals come next,
- * then the layout guide and the gap; size alone says little. The city admin may override them per chain.
+ * Default weights, set by hand for now: trade with the region first (以商引商), growth signals next,
+ * then the layout guide, size and the gap. `npm run eval:targeting` fits the same factors by logistic
+ * regression on the history before the cut-off; the fitted values replace these once a full run on
+ * the `city` size has been measured. The city admin may override them per chain.
  */
 export const DEFAULT_WEIGHTS: Weights = {
   gap: 0.4,
