@@ -401,7 +401,7 @@ export async function mapFigures(
   const baseCond = 'within' in base ? sql`e.region_code = any(${toPgArray(base.within)}::text[])` : sql`not (e.region_code = any(${toPgArray(base.outside)}::text[]))`
   const result = await db.execute(sql`
     with f as materialized (
-      select es.segment_code, e.id, e.name, e.revenue, e.employees, e.chain_leader, ${localCond} as is_local, ${baseCond} as is_base
+      select es.segment_code, e.id, e.revenue, e.employees, e.chain_leader, ${localCond} as is_local, ${baseCond} as is_base
       from enterprise_segments es
       join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
       where es.tenant_id = ${tenantId} and e.status = 'active'
@@ -412,9 +412,16 @@ export async function mapFigures(
         (count(*) filter (where is_local))::int as local_n,
         coalesce(sum(revenue) filter (where is_local), 0)::float8 as revenue,
         coalesce(sum(employees) filter (where is_local), 0)::int as employees,
-        (array_agg(name order by revenue desc nulls last) filter (where is_local and chain_leader))[1:5] as leaders,
+        (array_agg(id order by revenue desc nulls last) filter (where is_local and chain_leader))[1:5] as leader_ids,
         (count(*) filter (where is_base))::int as base_n
       from f group by segment_code
+    ),
+    -- names only for the few leaders shown: f stays within the covering index (index-only scan, no heap reads)
+    seg_named as (
+      select seg.code, seg.local_n, seg.revenue, seg.employees, seg.base_n,
+        coalesce((select array_agg(e.name order by u.ord) from unnest(seg.leader_ids) with ordinality u(id, ord)
+                  join enterprises e on e.tenant_id = ${tenantId} and e.id = u.id), '{}') as leaders
+      from seg
     ),
     firm as (select distinct on (id) id, revenue, employees, is_local, is_base from f order by id),
     tot as (
@@ -449,7 +456,7 @@ export async function mapFigures(
       group by 1
     )
     select
-      coalesce((select json_agg(seg) from seg), '[]'::json) as segments,
+      coalesce((select json_agg(seg_named) from seg_named), '[]'::json) as segments,
       (select row_to_json(tot) from tot) as totals,
       coalesce((select json_agg(json_build_object('segmentCode', l."segmentCode", 'chainCode', l."chainCode", 'links', l.links,
         'localEnterprises', coalesce(ll.n, 0))) from link l left join link_local ll on ll.code = l."segmentCode"), '[]'::json) as links`)
