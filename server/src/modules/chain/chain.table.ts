@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 // The chain trees themselves (chains, chain_segments) are reference tables of the reference module;
 // the chain module edits them and keeps every published state here.
@@ -58,4 +58,76 @@ export const classificationRuns = pgTable(
     createdBy: text('created_by').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Chain map summary: the chain map's figures per segment and region, so that a map reads a few
+// hundred summary rows instead of tens of thousands of firms. It is a cache of the live figures:
+// triggers on the enterprise, segment, relation and chain-segment tables leave a marker
+// (chain_map_dirty) in the writing transaction, and the map reads the live figures whenever a
+// marker exists or the summary was never built. See docs/decisions/0004-chain-map-summary.md.
+
+/** Active firms of one segment in one region. */
+export const chainMapCells = pgTable(
+  'chain_map_cells',
+  {
+    tenantId: text('tenant_id').notNull(),
+    segmentCode: text('segment_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    firms: integer('firms').notNull(),
+    revenue: doublePrecision('revenue').notNull(),
+    employees: bigint('employees', { mode: 'number' }).notNull(),
+    /** the region's five largest chain leaders in the segment, by revenue */
+    leaderIds: uuid('leader_ids').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.segmentCode, t.regionCode] })],
+)
+
+/** Distinct active firms of one chain in one region (a firm in two segments of the chain counts once). */
+export const chainMapTotals = pgTable(
+  'chain_map_totals',
+  {
+    tenantId: text('tenant_id').notNull(),
+    chainCode: text('chain_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    firms: integer('firms').notNull(),
+    revenue: doublePrecision('revenue').notNull(),
+    employees: bigint('employees', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.chainCode, t.regionCode] })],
+)
+
+/** Supplier links of a district's chain firms to firms whose main segment lies in another chain (延链). */
+export const chainMapLinks = pgTable(
+  'chain_map_links',
+  {
+    tenantId: text('tenant_id').notNull(),
+    chainCode: text('chain_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    segmentCode: text('segment_code').notNull(),
+    links: integer('links').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.chainCode, t.regionCode, t.segmentCode] })],
+)
+
+/** When the tenant's summary was last built, and over which districts. */
+export const chainMapState = pgTable('chain_map_state', {
+  tenantId: text('tenant_id').primaryKey(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  districts: text('districts').array().notNull(),
+  ms: integer('ms').notNull(),
+})
+
+/**
+ * One row per (tenant, writing transaction) that changed data behind the chain map. Keyed by the
+ * transaction id so that concurrent writers never wait on each other; the refresh deletes only the
+ * markers its snapshot saw.
+ */
+export const chainMapDirty = pgTable(
+  'chain_map_dirty',
+  {
+    tenantId: text('tenant_id').notNull(),
+    xid: bigint('xid', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.xid] })],
 )
