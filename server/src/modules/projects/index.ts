@@ -1,0 +1,2 @@
+export * from './projects.table.js'
+export { defaultNorms, defaultRedBlackRules, defaultStages, mayReadRegion, projectReadScope, stageIndex } from './projects.rules.js'
