@@ -1,4 +1,7 @@
 // Chain map (district and city), drill-down, export and classification preview on the loaded dataset.
+import { refreshChainMapSummary } from '../server/src/modules/chain/chain-map-summary.js'
+import { mapFigures } from '../server/src/modules/chain/chain.repository.js'
+import { tenantDistricts } from '../server/src/modules/reference/index.js'
 import type { BenchRow, BenchSuite } from './types.js'
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
@@ -17,6 +20,19 @@ export const bench: BenchSuite = async ({ kind, app, cookie, database, timed }) 
     where es.tenant_id = '330100' group by 1 order by 2 desc limit 1`)
   const chain = top[0]!.chain
   const detail = `${chain}, ${top[0]!.n} segment rows`
+
+  // the live figures (what a map reads while the summary is stale), straight from the repository
+  const districts = (await tenantDistricts(database.db, '330100')).map((d) => d.code)
+  const extension = { minLinks: 2, limit: 8 }
+  await mapFigures(database.db, '330100', chain, ['330108'], { within: districts }, extension)
+  const liveDistrict = await timed(10, () => mapFigures(database.db, '330100', chain, ['330108'], { within: districts }, extension))
+  rows.push([kind, 'chain map figures, live (summary stale), district', detail, `median ${fmt(liveDistrict.median)}, p95 ${fmt(liveDistrict.p95)}`])
+  const liveCity = await timed(5, () => mapFigures(database.db, '330100', chain, districts, { outside: districts }, extension))
+  rows.push([kind, 'chain map figures, live (summary stale), city', detail, `median ${fmt(liveCity.median)}, p95 ${fmt(liveCity.p95)}`])
+
+  const refresh = await refreshChainMapSummary(database.db, '330100', new Date())
+  rows.push([kind, 'chain map summary rebuild (every chain and region)', `${refresh.cells} cells`, fmt(refresh.ms)])
+  await database.pool.query('analyze chain_map_cells, chain_map_totals, chain_map_links')
 
   await get(`/api/chain-map?chain=${chain}&region=330108`) // warm-up
   const district = await timed(20, () => get(`/api/chain-map?chain=${chain}&region=330108`))

@@ -412,7 +412,7 @@ export async function mapFigures(
         (count(*) filter (where is_local))::int as local_n,
         coalesce(sum(revenue) filter (where is_local), 0)::float8 as revenue,
         coalesce(sum(employees) filter (where is_local), 0)::int as employees,
-        (array_agg(id order by revenue desc nulls last) filter (where is_local and chain_leader))[1:5] as leader_ids,
+        (array_agg(id order by revenue desc nulls last, id) filter (where is_local and chain_leader))[1:5] as leader_ids,
         (count(*) filter (where is_base))::int as base_n
       from f group by segment_code
     ),

@@ -33,6 +33,7 @@ import {
 import type { Role } from '../../../../common/src/roles.js'
 import type { AppContext } from '../../context.js'
 import { requireActor } from '../../http/access.js'
+import { closeChainMapRefresher } from './chain-map-summary.js'
 import * as service from './chain.service.js'
 
 const adminOnly = { access: { roles: ['city_admin'] as const } }
@@ -46,6 +47,7 @@ const ok = z.object({ ok: z.literal(true) })
 
 export function chainRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.addHook('onClose', async () => closeChainMapRefresher(ctx.database))
     // ---- chain editing (city admin)
     app.post(
       '/api/chains',

@@ -25,6 +25,7 @@ import { recordAudit } from '../audit/index.js'
 import type { Actor } from '../auth/index.js'
 import { chainSegments, chains, getTenant, platforms, tenantDistricts } from '../reference/index.js'
 import { chainErrors } from './chain.errors.js'
+import { chainMapRefresher, chainMapSummaryFresh, summaryFigures } from './chain-map-summary.js'
 import * as repo from './chain.repository.js'
 import { createsCycle, diffSnapshots, extensionCandidates, gapLabel, reorder, segmentStrength, type GuideEntry } from './chain.rules.js'
 
@@ -517,10 +518,13 @@ export async function chainMap(ctx: AppContext, actor: Actor, query: z.infer<typ
   const tenantId = actor.tenantId
   const chain = await repo.findChain(db, tenantId, query.chain)
   if (!chain) throw chainErrors.CHAIN_NOT_FOUND([fieldError('chain', `产业链 ${query.chain} 不存在`, `chain ${query.chain} does not exist`)])
-  const frame = await regionFrame(db, tenantId, query.region)
+  const [frame, fresh] = await Promise.all([regionFrame(db, tenantId, query.region), chainMapSummaryFresh(db, tenantId)])
+  // the summary when nothing changed since it was built; otherwise the live figures, and a rebuild soon
+  if (!fresh) chainMapRefresher(ctx.database, () => ctx.clock.now(), (error) => ctx.log.error({ err: error }, 'chain map summary refresh failed')).schedule(tenantId)
+  const readFigures = fresh ? summaryFigures : repo.mapFigures
   const [segments, figures] = await Promise.all([
     repo.listSegments(db, tenantId, chain.code),
-    repo.mapFigures(db, tenantId, chain.code, frame.local, frame.base, extensionRule),
+    readFigures(db, tenantId, chain.code, frame.local, frame.base, extensionRule),
   ])
   const byCode = new Map(figures.segments.map((f) => [f.code, f]))
   const totals = figures.totals

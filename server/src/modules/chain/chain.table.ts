@@ -65,7 +65,7 @@ export const classificationRuns = pgTable(
 // hundred summary rows instead of tens of thousands of firms. It is a cache of the live figures:
 // triggers on the enterprise, segment, relation and chain-segment tables leave a marker
 // (chain_map_dirty) in the writing transaction, and the map reads the live figures whenever a
-// marker exists or the summary was never built. See docs/decisions/0004-chain-map-summary.md.
+// marker exists or the summary was never built. See docs/decisions/0005-chain-map-summary.md.
 
 /** Active firms of one segment in one region. */
 export const chainMapCells = pgTable(
