@@ -1,4 +1,4 @@
-import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 export const enterpriseEventKinds = ['financing', 'new_branch', 'capacity_expansion', 'relocation', 'expansion'] as const
 export type EnterpriseEventKind = (typeof enterpriseEventKinds)[number]
@@ -47,4 +47,55 @@ export const targetingWeights = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.chainCode] })],
+)
+
+// ---------------------------------------------------------------------------------------------
+// Relation facts of target discovery, precomputed for every firm: they depend on the relation graph and
+// on which city firms are assets, never on the chain, the as-of day or the weights. Kept fresh the same way
+// as the chain map summary (docs/decisions/0005-chain-map-summary.md): triggers leave a marker in every
+// transaction that changes firms or relations, and ranking reads the live facts while a marker exists.
+
+/** A firm's supplier relations with one city district's active firms. */
+export const targetingRegionLinks = pgTable(
+  'targeting_region_links',
+  {
+    tenantId: text('tenant_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    /** relations in which the firm supplies a firm of the district */
+    customers: integer('customers').notNull(),
+    /** … of which the buyer is a chain leader */
+    leaderCustomers: integer('leader_customers').notNull(),
+    /** relations in which a firm of the district supplies the firm */
+    suppliers: integer('suppliers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.regionCode, t.enterpriseId] })],
+)
+
+/** Graph distance from the bureau's standing assets (the city's chain leaders and fund firms): 1 or 2. */
+export const targetingAssetDistance = pgTable(
+  'targeting_asset_distance',
+  {
+    tenantId: text('tenant_id').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    distance: smallint('distance').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.enterpriseId] })],
+)
+
+export const targetingFactsState = pgTable('targeting_facts_state', {
+  tenantId: text('tenant_id').primaryKey(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  districts: text('districts').array().notNull(),
+  ms: integer('ms').notNull(),
+})
+
+/** Markers of transactions that changed firms or relations since the facts were built (one per tenant and transaction). */
+export const targetingDirty = pgTable(
+  'targeting_dirty',
+  {
+    tenantId: text('tenant_id').notNull(),
+    xid: bigint('xid', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.xid] })],
 )
