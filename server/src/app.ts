@@ -17,6 +17,9 @@ import { enterpriseRoutes } from './modules/enterprise/index.js'
 import { homeRoutes } from './modules/home/index.js'
 import { importRoutes } from './modules/import/index.js'
 import { listsRoutes } from './modules/lists/index.js'
+import { dashboardRoutes } from './modules/dashboard/index.js'
+import { projectsRoutes } from './modules/projects/index.js'
+import { supervisionRoutes } from './modules/supervision/index.js'
 import { targetingRoutes } from './modules/targeting/index.js'
 import { referenceRoutes } from './modules/reference/index.js'
 import { usersRoutes } from './modules/users/index.js'
@@ -84,6 +87,9 @@ export async function buildApp(
   await app.register(listsRoutes(ctx))
   await app.register(importRoutes(ctx))
   await app.register(targetingRoutes(ctx))
+  await app.register(projectsRoutes(ctx))
+  await app.register(supervisionRoutes(ctx))
+  await app.register(dashboardRoutes(ctx))
 
   const webRoot = options.webRoot ?? projectPath('dist/web')
   const serveWeb = options.serveWeb && existsSync(webRoot)

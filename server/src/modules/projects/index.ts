@@ -1,2 +1,6 @@
 export * from './projects.table.js'
-export { defaultNorms, defaultRedBlackRules, defaultStages, mayReadRegion, projectReadScope, stageIndex } from './projects.rules.js'
+export { projectsRoutes, projectReaders, sendXlsx } from './projects.routes.js'
+export { callerScope, assertQueryRegion, getSettings, stageFilterOf, toProject, type CallerScope } from './projects.service.js'
+export { projectConditions, scopeCondition, findProjects } from './projects.repository.js'
+export { defaultNorms, defaultRedBlackRules, defaultStages, chinaDay, mayReadRegion, mayEditProject, projectReadScope, sizeClassOf, stageIndex, type ReadScope } from './projects.rules.js'
+export { insertEvents, type NewEvent } from './projects.repository.js'

@@ -192,3 +192,6 @@ export function mayEditProject(role: Role, district: string | null, region: stri
   if (role === 'city_admin' || role === 'city_staff') return true
   return role === 'district_staff' && district !== null && district === region
 }
+
+/** The bureau works in China Standard Time (UTC+8, no daylight saving): the calendar day of an instant there. */
+export const chinaDay = (instant: Date) => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10)

@@ -1,0 +1,122 @@
+// The dashboard's aggregate queries. Each reads one table once: the projects' figures come from one
+// pass over the covering index projects_dashboard_idx, grouped by region × stage × ecosystem.
+import { sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+
+export interface Period {
+  yearStart: string
+  /** the last day counted: today within the current year, the year's end for a past year */
+  until: string
+}
+
+export type CubeRow = {
+  region_code: string
+  stage: string
+  ecosystem_code: string | null
+  n: number
+  investment: number
+  signed_ytd_1: number
+  signed_ytd_10: number
+  signed_ytd_50: number
+  signed_ytd_100: number
+  inv_ytd_1: number
+  inv_ytd_10: number
+  inv_ytd_50: number
+  inv_ytd_100: number
+  signed_ytd_all: number
+  inv_ytd_all: number
+  on_platform_ytd_1: number
+  signed_all: number
+  started_all: number
+}
+
+const regionFilter = (column: ReturnType<typeof sql>, region: string | null) => (region ? sql`and ${column} = ${region}` : sql``)
+
+export async function projectCube(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
+  const ytd = sql`signed_on between ${period.yearStart} and ${period.until}`
+  const { rows } = await db.execute<CubeRow>(sql`
+    select region_code, stage, ecosystem_code,
+      count(*)::int as n,
+      coalesce(sum(total_investment), 0)::float8 as investment,
+      count(*) filter (where ${ytd} and size_class >= 1)::int as signed_ytd_1,
+      count(*) filter (where ${ytd} and size_class >= 2)::int as signed_ytd_10,
+      count(*) filter (where ${ytd} and size_class >= 3)::int as signed_ytd_50,
+      count(*) filter (where ${ytd} and size_class >= 4)::int as signed_ytd_100,
+      coalesce(sum(total_investment) filter (where ${ytd} and size_class >= 1), 0)::float8 as inv_ytd_1,
+      coalesce(sum(total_investment) filter (where ${ytd} and size_class >= 2), 0)::float8 as inv_ytd_10,
+      coalesce(sum(total_investment) filter (where ${ytd} and size_class >= 3), 0)::float8 as inv_ytd_50,
+      coalesce(sum(total_investment) filter (where ${ytd} and size_class >= 4), 0)::float8 as inv_ytd_100,
+      count(*) filter (where ${ytd})::int as signed_ytd_all,
+      coalesce(sum(total_investment) filter (where ${ytd}), 0)::float8 as inv_ytd_all,
+      count(*) filter (where ${ytd} and size_class >= 1 and platform_code is not null)::int as on_platform_ytd_1,
+      count(*) filter (where signed_on is not null)::int as signed_all,
+      count(*) filter (where signed_on is not null and started_on is not null)::int as started_all
+    from projects
+    where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)}
+    group by region_code, stage, ecosystem_code`)
+  return rows
+}
+
+export async function monthlyProjects(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
+  const { rows } = await db.execute<{ month: string; signed: number; started: number }>(sql`
+    select m.month, coalesce(s.n, 0)::int as signed, coalesce(t.n, 0)::int as started
+    from (select to_char(d, 'YYYY-MM') as month from generate_series(${period.yearStart}::date, ${period.until}::date, interval '1 month') d) m
+    left join (
+      select to_char(signed_on, 'YYYY-MM') as month, count(*) as n from projects
+      where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)} and signed_on between ${period.yearStart} and ${period.until} group by 1
+    ) s on s.month = m.month
+    left join (
+      select to_char(started_on, 'YYYY-MM') as month, count(*) as n from projects
+      where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)} and started_on between ${period.yearStart} and ${period.until} group by 1
+    ) t on t.month = m.month
+    order by m.month`)
+  return rows
+}
+
+/** 到资 by month, from the arrival events (the index on kind, day carries the amount). */
+export async function monthlyArrivals(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
+  const regionJoin = region
+    ? sql`join projects p on p.tenant_id = e.tenant_id and p.id = e.project_id and p.region_code = ${region}`
+    : sql``
+  const { rows } = await db.execute<{ month: string; amount: number }>(sql`
+    select to_char(e.occurred_on, 'YYYY-MM') as month, coalesce(sum(e.amount), 0)::float8 as amount
+    from project_events e ${regionJoin}
+    where e.tenant_id = ${tenantId} and e.kind = 'arrival' and e.occurred_on between ${period.yearStart} and ${period.until}
+    group by 1`)
+  return rows
+}
+
+export async function stuckCounts(db: DbOrTx, tenantId: string, region: string | null) {
+  const { rows } = await db.execute<{ region_code: string; norm_key: string; n: number; projects: number }>(sql`
+    select region_code, norm_key, count(*)::int as n, count(distinct project_id)::int as projects from stuck_projects
+    where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)} group by region_code, norm_key`)
+  const { rows: distinct } = await db.execute<{ region_code: string; n: number }>(sql`
+    select region_code, count(distinct project_id)::int as n from stuck_projects
+    where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)} group by region_code`)
+  return { byNorm: rows, byRegion: distinct }
+}
+
+export async function problemCounts(db: DbOrTx, tenantId: string, region: string | null, today: string) {
+  const { rows } = await db.execute<{ unresolved: number; escalated: number; overdue: number }>(sql`
+    select count(*)::int as unresolved,
+      count(*) filter (where status = 'escalated')::int as escalated,
+      count(*) filter (where deadline < ${today})::int as overdue
+    from project_problems where tenant_id = ${tenantId} and status <> 'resolved' ${regionFilter(sql`region_code`, region)}`)
+  return rows[0] ?? { unresolved: 0, escalated: 0, overdue: 0 }
+}
+
+export async function targetsOf(db: DbOrTx, tenantId: string, year: number) {
+  const { rows } = await db.execute<{ region_code: string; count_1: number; count_10: number; count_50: number; count_100: number; investment: number }>(sql`
+    select region_code, count_1, count_10, count_50, count_100, investment from project_targets where tenant_id = ${tenantId} and year = ${year}`)
+  return rows
+}
+
+export async function districts(db: DbOrTx, cityRegion: string) {
+  const { rows } = await db.execute<{ code: string; name_zh: string }>(sql`select code, name_zh from regions where parent_code = ${cityRegion} order by code`)
+  return rows
+}
+
+export async function ecosystems(db: DbOrTx) {
+  const { rows } = await db.execute<{ code: string; name_zh: string; name_en: string }>(sql`select code, name_zh, name_en from ecosystems order by position`)
+  return rows
+}
