@@ -17,6 +17,8 @@ import { enterpriseRoutes } from './modules/enterprise/index.js'
 import { homeRoutes } from './modules/home/index.js'
 import { importRoutes } from './modules/import/index.js'
 import { listsRoutes } from './modules/lists/index.js'
+import { notificationsRoutes } from './modules/notifications/index.js'
+import { registryRoutes } from './modules/registry/index.js'
 import { dashboardRoutes } from './modules/dashboard/index.js'
 import { projectsRoutes } from './modules/projects/index.js'
 import { supervisionRoutes } from './modules/supervision/index.js'
@@ -87,6 +89,8 @@ export async function buildApp(
   await app.register(listsRoutes(ctx))
   await app.register(importRoutes(ctx))
   await app.register(targetingRoutes(ctx))
+  await app.register(notificationsRoutes(ctx))
+  await app.register(registryRoutes(ctx))
   await app.register(projectsRoutes(ctx))
   await app.register(supervisionRoutes(ctx))
   await app.register(dashboardRoutes(ctx))

@@ -1,1 +1,3 @@
+export { notify, type NotificationInput, type Recipients } from './notifications.service.js'
+export { notificationsRoutes } from './notifications.routes.js'
 export * from './notifications.table.js'
