@@ -583,8 +583,7 @@ export async function tickChecklist(ctx: AppContext, actor: Actor, id: string, k
 
 // ---------------------------------------------------------------- annual targets
 
-export async function listTargets(ctx: AppContext, actor: Actor, year: number) {
-  const db = ctx.database.db
+export async function listTargets(ctx: AppContext, actor: Actor, year: number, db: DbOrTx = ctx.database.db) {
   const scope = await callerScope(db, actor)
   const { rows } = await db.execute<{ code: string; name_zh: string; count_1: number | null; count_10: number | null; count_50: number | null; count_100: number | null; investment: number | null; version: number | null }>(sql`
     select r.code, r.name_zh, t.count_1, t.count_10, t.count_50, t.count_100, t.investment, t.version
@@ -610,7 +609,7 @@ export async function updateTarget(ctx: AppContext, actor: Actor, year: number, 
     if (before) await tx.update(projectTargets).set(values).where(and(eq(projectTargets.tenantId, actor.tenantId), eq(projectTargets.year, year), eq(projectTargets.regionCode, region)))
     else await tx.insert(projectTargets).values({ tenantId: actor.tenantId, year, regionCode: region, ...values })
     await recordAudit(tx, ctx, actor, { action: 'projects.target.update', entityType: 'project_target', entityId: `${year}:${region}`, before: before ?? null, after: values })
-    return (await listTargets(ctx, actor, year)).items.find((t) => t.regionCode === region)!
+    return (await listTargets(ctx, actor, year, tx)).items.find((t) => t.regionCode === region)!
   })
 }
 
