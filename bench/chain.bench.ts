@@ -31,7 +31,7 @@ export const bench: BenchSuite = async ({ kind, app, cookie, database, timed }) 
   rows.push([kind, 'chain map figures, live (summary stale), city', detail, `median ${fmt(liveCity.median)}, p95 ${fmt(liveCity.p95)}`])
 
   const refresh = await refreshChainMapSummary(database.db, '330100', new Date())
-  rows.push([kind, 'chain map summary rebuild (every chain and region)', `${refresh.cells} cells`, fmt(refresh.ms)])
+  rows.push([kind, 'chain map summary rebuild (every chain and region)', `${refresh.rows} cells`, fmt(refresh.ms)])
   await database.pool.query('analyze chain_map_cells, chain_map_totals, chain_map_links')
 
   await get(`/api/chain-map?chain=${chain}&region=330108`) // warm-up

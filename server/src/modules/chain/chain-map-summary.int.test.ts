@@ -35,7 +35,7 @@ describe('chain map summary', () => {
   it('gives the live figures for every chain, for the city and for each district', async () => {
     const outcome = await refreshChainMapSummary(db(), TENANT, t.clock.now())
     expect(outcome.refreshed).toBe(true)
-    expect(outcome.cells).toBeGreaterThan(0)
+    expect(outcome.rows).toBeGreaterThan(0)
     expect(await fresh()).toBe(true)
     const districts = (await tenantDistricts(db(), TENANT)).map((d) => d.code)
     const chains = await rows<{ code: string }>(sql`select code from chains where tenant_id = ${TENANT} order by code`)

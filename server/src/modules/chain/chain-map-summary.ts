@@ -4,11 +4,12 @@
 // the live figures while any marker exists. See docs/decisions/0005-chain-map-summary.md.
 import { sql } from 'drizzle-orm'
 import type { Database, DbOrTx } from '../../db/client.js'
+import { summaryRefresherRegistry, textArrayLiteral, type RefreshOutcome } from '../../lib/summary-refresher.js'
 import { tenantDistricts } from '../reference/index.js'
 import type { MapFigures } from './chain.repository.js'
 
 const rowsOf = <T>(result: { rows: unknown[] }) => result.rows as T[]
-const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`
+const textArray = textArrayLiteral
 
 /** True when the summary was built and nothing behind it changed since. */
 export async function chainMapSummaryFresh(db: DbOrTx, tenantId: string): Promise<boolean> {
@@ -16,13 +17,6 @@ export async function chainMapSummaryFresh(db: DbOrTx, tenantId: string): Promis
     select exists (select 1 from chain_map_state where tenant_id = ${tenantId})
        and not exists (select 1 from chain_map_dirty where tenant_id = ${tenantId}) as fresh`)
   return rowsOf<{ fresh: boolean }>(result)[0]?.fresh ?? false
-}
-
-export interface RefreshOutcome {
-  /** false when another refresh of the tenant held the lock */
-  refreshed: boolean
-  ms: number
-  cells: number
 }
 
 /**
@@ -35,7 +29,7 @@ export async function refreshChainMapSummary(db: Database['db'], tenantId: strin
   return db.transaction(
     async (tx) => {
       const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('chain_map_summary'), hashtext(${tenantId})) as got`)
-      if (!rowsOf<{ got: boolean }>(lock)[0]?.got) return { refreshed: false, ms: 0, cells: 0 }
+      if (!rowsOf<{ got: boolean }>(lock)[0]?.got) return { refreshed: false, ms: 0, rows: 0 }
       const seen = rowsOf<{ xid: string }>(await tx.execute(sql`select xid::text as xid from chain_map_dirty where tenant_id = ${tenantId}`)).map((r) => r.xid)
       const districts = (await tenantDistricts(tx, tenantId)).map((d) => d.code)
 
@@ -95,7 +89,7 @@ export async function refreshChainMapSummary(db: Database['db'], tenantId: strin
         insert into chain_map_state (tenant_id, refreshed_at, districts, ms)
         values (${tenantId}, ${now.toISOString()}, ${textArray(districts)}::text[], ${ms})
         on conflict (tenant_id) do update set refreshed_at = excluded.refreshed_at, districts = excluded.districts, ms = excluded.ms`)
-      return { refreshed: true, ms, cells: cells.rowCount ?? 0 }
+      return { refreshed: true, ms, rows: cells.rowCount ?? 0 }
     },
     { isolationLevel: 'repeatable read' },
   )
@@ -174,73 +168,8 @@ export async function summaryFigures(
   }
 }
 
-/**
- * Rebuilds summaries in the background, at most one at a time per tenant, a little after the last
- * request that found them stale (a burst of edits or an import triggers one rebuild, not many).
- */
-export class ChainMapRefresher {
-  private readonly timers = new Map<string, NodeJS.Timeout>()
-  private readonly running = new Map<string, Promise<unknown>>()
-  private closed = false
+const refreshers = summaryRefresherRegistry(refreshChainMapSummary)
 
-  constructor(
-    private readonly database: Database,
-    private readonly now: () => Date,
-    private readonly onError: (error: unknown) => void,
-    private readonly delayMs = 2_000,
-  ) {}
-
-  schedule(tenantId: string): void {
-    if (this.closed) return
-    clearTimeout(this.timers.get(tenantId))
-    const timer = setTimeout(() => {
-      this.timers.delete(tenantId)
-      void this.runNow(tenantId)
-    }, this.delayMs)
-    timer.unref()
-    this.timers.set(tenantId, timer)
-  }
-
-  /** Runs a refresh now (after any running one) and resolves when it is done. */
-  async runNow(tenantId: string): Promise<RefreshOutcome | null> {
-    const previous = this.running.get(tenantId)
-    if (previous) await previous.catch(() => {})
-    if (this.closed) return null
-    const run = refreshChainMapSummary(this.database.db, tenantId, this.now()).catch((error: unknown) => {
-      this.onError(error)
-      return null
-    })
-    this.running.set(tenantId, run)
-    try {
-      return await run
-    } finally {
-      if (this.running.get(tenantId) === run) this.running.delete(tenantId)
-    }
-  }
-
-  /** Stops scheduling and waits for a running refresh, so the database can be closed. */
-  async close(): Promise<void> {
-    this.closed = true
-    for (const timer of this.timers.values()) clearTimeout(timer)
-    this.timers.clear()
-    await Promise.all([...this.running.values()].map((p) => p.catch(() => {})))
-  }
-}
-
-const refreshers = new WeakMap<Database, ChainMapRefresher>()
-
-/** One refresher per open database, shared by every app on it until one of them closes. */
-export function chainMapRefresher(database: Database, now: () => Date, onError: (error: unknown) => void): ChainMapRefresher {
-  let refresher = refreshers.get(database)
-  if (!refresher) {
-    refresher = new ChainMapRefresher(database, now, onError)
-    refreshers.set(database, refresher)
-  }
-  return refresher
-}
-
-export async function closeChainMapRefresher(database: Database): Promise<void> {
-  const refresher = refreshers.get(database)
-  refreshers.delete(database)
-  await refresher?.close()
-}
+/** The background rebuilder of this database's chain map summaries. */
+export const chainMapRefresher = refreshers.get
+export const closeChainMapRefresher = refreshers.close

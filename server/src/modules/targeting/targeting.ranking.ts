@@ -1,5 +1,6 @@
 import type { GapLabel } from '../../../../common/src/api/chain.js'
 import type { DbOrTx } from '../../db/client.js'
+import { targetingFactsFresh } from './targeting.facts.js'
 import { candidateFacts, type CandidateQuery, type CandidateRow } from './targeting.repository.js'
 import { DEFAULT_INTERCEPT, DEFAULT_WEIGHTS, factorsOf, scoreOf, type Factors, type Weights } from './targeting.rules.js'
 
@@ -21,7 +22,8 @@ export interface RankedCandidate {
 
 /** Every candidate of the chain scored and sorted, best first (ties: larger revenue first, then id). */
 export async function rankCandidates(db: DbOrTx, input: RankInput): Promise<RankedCandidate[]> {
-  return scoreCandidates(await candidateFacts(db, input), input)
+  const fresh = await targetingFactsFresh(db, input.tenantId)
+  return scoreCandidates(await candidateFacts(db, input, fresh ? 'precomputed' : 'live'), input)
 }
 
 /** Scores and sorts facts already read (lets the service read them alongside the chain map). */

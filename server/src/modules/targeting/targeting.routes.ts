@@ -11,6 +11,7 @@ import {
 } from '../../../../common/src/api/targeting.js'
 import type { AppContext } from '../../context.js'
 import { requireActor } from '../../http/access.js'
+import { closeTargetingFactsRefresher } from './targeting.facts.js'
 import { candidatePaths, getWeights, listCandidates, putWeights, resetWeights } from './targeting.service.js'
 
 const tags = ['targeting']
@@ -22,6 +23,7 @@ const adminOnly = { access: { roles: ['city_admin'] as const } }
 
 export function targetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.addHook('onClose', async () => closeTargetingFactsRefresher(ctx.database))
     app.get(
       '/api/targeting/candidates',
       {

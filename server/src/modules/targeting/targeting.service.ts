@@ -19,8 +19,9 @@ import { enterprises } from '../enterprise/index.js'
 import { targets } from '../lists/index.js'
 import { chains, getTenant, scopeDistrict, tenantDistricts } from '../reference/index.js'
 import { reachPaths } from './targeting.paths.js'
+import { targetingFactsFresh, targetingFactsRefresher } from './targeting.facts.js'
 import { scoreCandidates } from './targeting.ranking.js'
-import { candidateFacts, regionNames } from './targeting.repository.js'
+import { candidateFacts, nodesByIds, regionNames } from './targeting.repository.js'
 import { targetingErrors } from './targeting.errors.js'
 import {
   CONTACT_STATUSES,
@@ -195,7 +196,9 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
   const chain = await loadChain(db, tenantId, query.chain)
   const asOf = chinaDay(ctx)
   const thisYear = Number(asOf.slice(0, 4))
-  const contacts = await contactIds(db, tenantId, frame.contactRegions)
+  const [contacts, fresh] = await Promise.all([contactIds(db, tenantId, frame.contactRegions), targetingFactsFresh(db, tenantId)])
+  // precomputed relation facts when nothing changed since they were built; otherwise live, and a rebuild soon
+  if (!fresh) targetingFactsRefresher(ctx.database, () => ctx.clock.now(), (error) => ctx.log.error({ err: error }, 'target discovery facts refresh failed')).schedule(tenantId)
   const [map, guide, weightSet, rows] = await Promise.all([
     chainMap(ctx, actor, { chain: chain.code, region: frame.region.code }),
     layoutGuideOf(db, tenantId, thisYear),
@@ -208,7 +211,7 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
       asOf,
       windowDays: LOOK_BACK_DAYS,
       contactIds: contacts,
-    }),
+    }, fresh ? 'precomputed' : 'live'),
   ])
   const gapOf = new Map<string, GapLabel>(map.segments.map((s) => [s.code, s.gap]))
   const layout: LayoutRole | null = regionLayout(frame.codes.map((code) => hostsChain(guide.entries, chain.code, code)))
@@ -220,7 +223,10 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
   for (const s of map.segments) counts[s.gap]++
 
   const page = ranked.slice(query.offset, query.offset + query.limit)
-  const names = await regionNames(db, [...new Set(page.map((c) => c.row.region_code))])
+  const [names, firmNames] = await Promise.all([
+    regionNames(db, [...new Set(page.map((c) => c.row.region_code))]),
+    nodesByIds(db, tenantId, page.map((c) => c.row.id)).then((rows) => new Map(rows.map((r) => [r.id, r.name]))),
+  ])
   const segmentOf = new Map(map.segments.map((s) => [s.code, s]))
   return {
     region: frame.region,
@@ -247,7 +253,7 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
       return {
         rank: query.offset + k + 1,
         enterpriseId: c.row.id,
-        name: c.row.name,
+        name: firmNames.get(c.row.id) ?? c.row.id,
         regionCode: c.row.region_code,
         regionName: names.get(c.row.region_code) ?? c.row.region_code,
         segmentCode: c.row.segment_code,
