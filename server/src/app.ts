@@ -16,6 +16,7 @@ import { chainRoutes } from './modules/chain/index.js'
 import { enterpriseRoutes } from './modules/enterprise/index.js'
 import { homeRoutes } from './modules/home/index.js'
 import { importRoutes } from './modules/import/index.js'
+import { leadsRoutes } from './modules/leads/index.js'
 import { listsRoutes } from './modules/lists/index.js'
 import { notificationsRoutes } from './modules/notifications/index.js'
 import { registryRoutes } from './modules/registry/index.js'
@@ -91,6 +92,7 @@ export async function buildApp(
   await app.register(targetingRoutes(ctx))
   await app.register(notificationsRoutes(ctx))
   await app.register(registryRoutes(ctx))
+  await app.register(leadsRoutes(ctx))
   await app.register(projectsRoutes(ctx))
   await app.register(supervisionRoutes(ctx))
   await app.register(dashboardRoutes(ctx))

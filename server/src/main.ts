@@ -4,6 +4,9 @@ import { systemClock } from './clock.js'
 import { loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
+import { JobScheduler } from './lib/jobs.js'
+import { runLeadTimersJob } from './modules/leads/index.js'
+import { runRightsJob } from './modules/registry/index.js'
 import { roleLabels } from '../../common/src/roles.js'
 
 async function main() {
@@ -26,6 +29,11 @@ async function main() {
     { serveWeb: true, logger: { level: config.LOG_LEVEL } },
   )
 
+  // first-talk rights expire and warn; overdue lead timers alert (docs/modules/registry.md, leads.md)
+  const jobs = new JobScheduler(systemClock, ctx.log)
+  jobs.register('registry.rights', 60 * 60_000, () => runRightsJob(ctx, config.TENANT_ID))
+  jobs.register('leads.timers', 15 * 60_000, () => runLeadTimersJob(ctx, config.TENANT_ID))
+
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -34,6 +42,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     try {
+      await jobs.stop()
       await app.close()
       await database.close()
       process.exit(0)
@@ -46,6 +55,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   await app.listen({ port: config.PORT, host: config.HOST })
+  jobs.start()
   const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'
   const lines = [
     '',

@@ -6,6 +6,7 @@ export {
   runRightsJob,
   settleAttempts,
 } from './registry.service.js'
+export { enterpriseFacts, type EnterpriseFacts } from './registry.repository.js'
 export { addMonths, defaultRegistrySettings, groupKeyOf, mustReport, DAY_MS, type Standing } from './registry.rules.js'
 export { registryRoutes } from './registry.routes.js'
 export * from './registry.table.js'
