@@ -21,7 +21,7 @@ const iso = (d: Date | string) => new Date(d).toISOString()
  * Finds the stuck projects of a tenant against its norms and replaces the stored findings, in one
  * transaction. A plain function of ctx: the scheduler, the "run now" button and tests call it alike.
  */
-export async function runStuckProjectJob(ctx: AppContext, tenantId: string, actor: Actor = systemActor(tenantId)) {
+export async function runStuckProjectJob(ctx: Pick<AppContext, 'database' | 'clock'>, tenantId: string, actor: Actor = systemActor(tenantId)) {
   const db = ctx.database.db
   const now = ctx.clock.now()
   const today = chinaDay(now)
