@@ -1,4 +1,4 @@
-// npm run eval:targeting [-- --size city|demo] [--db postgres|pglite]
+// npm run eval:targeting [-- --size city|demo] [--db postgres|pglite] [--reuse <database url>]
 // Honest evaluation of target discovery on a held-out future: the generator's event history runs to
 // 2026-03-31; the engine is calibrated on 2023-2024 (features as of 2023-01-01, labels = expansions
 // in the two years after) and scored on the firms that expanded into each district after the cut-off
@@ -14,6 +14,7 @@ import { createScratchDatabase } from '../server/src/db/scratch-database.js'
 import { EVALUATION_CUTOFF, hostDistrictsFromPlatforms } from '../server/src/generator/events.js'
 import { loadDataset } from '../server/src/generator/load.js'
 import { chains, hangzhouDistricts, platforms } from '../server/src/modules/reference/data/index.js'
+import { refreshTargetingFacts } from '../server/src/modules/targeting/targeting.facts.js'
 import { rankCandidates, type RankedCandidate } from '../server/src/modules/targeting/targeting.ranking.js'
 import {
   DEFAULT_INTERCEPT,
@@ -39,7 +40,11 @@ const WINDOW_DAYS = 730
 const TRAIN_AS_OF = '2023-01-01'
 const MIN_POSITIVES = 3
 
+// --reuse <url>: a database already filled by `npm run generate -- --size <size>` (same seed), not loaded again
+const reuse = arg('reuse', '')
+
 async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (reuse) return { database: await openDatabase({ databaseUrl: reuse }), drop: async () => {} }
   if (kind === 'pglite') return { database: await openDatabase({}), drop: async () => {} }
   const scratch = await createScratchDatabase(process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'cb_eval')
   return { database: await openDatabase({ databaseUrl: scratch.url }), drop: scratch.drop }
@@ -49,8 +54,13 @@ const started = performance.now()
 const { database, drop } = await open()
 try {
   await migrateDatabase(database)
-  await bootstrap(database, systemClock, { tenantId: TENANT, adminPassword: 'eval-admin-2026', demoData: 'none' })
-  const loaded = await loadDataset(database, { tenantId: TENANT, size })
+  const loaded = reuse
+    ? { events: Number((await database.pool.query(`select count(*) as n from enterprise_events where tenant_id = '${TENANT}'`)).rows[0].n) }
+    : await bootstrap(database, systemClock, { tenantId: TENANT, adminPassword: 'eval-admin-2026', demoData: 'none' }).then(() =>
+        loadDataset(database, { tenantId: TENANT, size }),
+      )
+  const facts = await refreshTargetingFacts(database.db, TENANT, new Date())
+  console.log(`target discovery facts built in ${(facts.ms / 1000).toFixed(1)} s`)
   const hosts = hostDistrictsFromPlatforms(platforms)
   console.log(`loaded ${size} dataset with ${loaded.events} events on ${kind} in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 
