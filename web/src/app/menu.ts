@@ -1,7 +1,7 @@
 import { roles, type Role } from '../../../common/src/roles.js'
 import type { MessageKey } from '../i18n/index.js'
 
-export const moduleKeys = ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
+export const moduleKeys = ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
 export type ModuleKey = (typeof moduleKeys)[number]
 
 export interface ModuleEntry {
@@ -22,6 +22,8 @@ export const moduleTable: readonly ModuleEntry[] = [
   { key: 'chainMap', path: '/chain-map', labelKey: 'nav.chainMap', roles: staffAndReaders },
   { key: 'targeting', path: '/targeting', labelKey: 'nav.targeting', roles: staffAndReaders },
   { key: 'lists', path: '/lists', labelKey: 'nav.lists', roles: staffAndReaders },
+  { key: 'leads', path: '/leads', labelKey: 'nav.leads', roles: ['city_admin', 'city_staff', 'district_staff', 'platform_staff', 'leader'] },
+  { key: 'registry', path: '/registry', labelKey: 'nav.registry', roles: staffAndReaders },
   { key: 'layoutGuide', path: '/layout-guide', labelKey: 'nav.layoutGuide', roles: staffAndReaders },
   { key: 'chains', path: '/chains', labelKey: 'nav.chains', roles: ['city_admin'] },
   { key: 'import', path: '/import', labelKey: 'nav.import', roles: ['city_admin', 'city_staff', 'district_staff'] },

@@ -12,6 +12,8 @@ const EnterprisesRoute = lazy(() => import('./routes/enterprises.js'))
 const EnterpriseDetailRoute = lazy(() => import('./routes/enterprise-detail.js'))
 const ChainMapRoute = lazy(() => import('./routes/chain-map.js'))
 const ListsRoute = lazy(() => import('./routes/lists.js'))
+const LeadsRoute = lazy(() => import('./routes/leads.js'))
+const RegistryRoute = lazy(() => import('./routes/registry.js'))
 const TargetingRoute = lazy(() => import('./routes/targeting.js'))
 const LayoutGuideRoute = lazy(() => import('./routes/layout-guide.js'))
 const ChainsRoute = lazy(() => import('./routes/chains.js'))
@@ -47,6 +49,8 @@ export const router = createBrowserRouter([
               { path: 'chain-map', element: page(<RequireModule module="chainMap">{<ChainMapRoute />}</RequireModule>) },
               { path: 'targeting', element: page(<RequireModule module="targeting">{<TargetingRoute />}</RequireModule>) },
               { path: 'lists/*', element: page(<RequireModule module="lists">{<ListsRoute />}</RequireModule>) },
+              { path: 'leads', element: page(<RequireModule module="leads">{<LeadsRoute />}</RequireModule>) },
+              { path: 'registry/*', element: page(<RequireModule module="registry">{<RegistryRoute />}</RequireModule>) },
               { path: 'layout-guide', element: page(<RequireModule module="layoutGuide">{<LayoutGuideRoute />}</RequireModule>) },
               { path: 'chains', element: page(<RequireModule module="chains">{<ChainsRoute />}</RequireModule>) },
               { path: 'import', element: page(<RequireModule module="import">{<ImportRoute />}</RequireModule>) },

@@ -1,7 +1,10 @@
 import { chainEn } from './modules/chain.js'
 import { enterpriseEn } from './modules/enterprise.js'
 import { importEn } from './modules/import.js'
+import { leadsEn } from './modules/leads.js'
 import { listsEn } from './modules/lists.js'
+import { notificationsEn } from './modules/notifications.js'
+import { registryEn } from './modules/registry.js'
 import { targetingEn } from './modules/targeting.js'
 import type { MessageKey } from './zh-CN.js'
 
@@ -20,6 +23,8 @@ export const enUS: Record<MessageKey, string> = {
   'nav.chainMap': 'Chain map',
   'nav.targeting': 'Target discovery',
   'nav.lists': 'Three lists',
+  'nav.leads': 'Leads',
+  'nav.registry': 'First report, first talk',
   'nav.layoutGuide': 'Layout guide',
   'nav.chains': 'Chain editor',
   'nav.import': 'Import',
@@ -155,6 +160,9 @@ export const enUS: Record<MessageKey, string> = {
   ...enterpriseEn,
   ...chainEn,
   ...listsEn,
+  ...leadsEn,
+  ...registryEn,
+  ...notificationsEn,
   ...importEn,
   ...targetingEn,
 }

@@ -1,7 +1,10 @@
 import { chainZh } from './modules/chain.js'
 import { enterpriseZh } from './modules/enterprise.js'
 import { importZh } from './modules/import.js'
+import { leadsZh } from './modules/leads.js'
 import { listsZh } from './modules/lists.js'
+import { notificationsZh } from './modules/notifications.js'
+import { registryZh } from './modules/registry.js'
 import { targetingZh } from './modules/targeting.js'
 
 // Chinese is the first language: every key is defined here first, en-US.ts must have the same keys.
@@ -20,6 +23,8 @@ export const zhCN = {
   'nav.chainMap': '产业链图谱',
   'nav.targeting': '靶向招商',
   'nav.lists': '三张清单',
+  'nav.leads': '线索管理',
+  'nav.registry': '首报首谈',
   'nav.layoutGuide': '布局导引',
   'nav.chains': '产业链管理',
   'nav.import': '数据导入',
@@ -155,6 +160,9 @@ export const zhCN = {
   ...enterpriseZh,
   ...chainZh,
   ...listsZh,
+  ...leadsZh,
+  ...registryZh,
+  ...notificationsZh,
   ...importZh,
   ...targetingZh,
 } as const satisfies Record<string, string>

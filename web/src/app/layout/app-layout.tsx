@@ -2,6 +2,7 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BulbOutlined,
   BankOutlined,
   ClusterOutlined,
   CompassOutlined,
@@ -9,6 +10,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   OrderedListOutlined,
+  FlagOutlined,
   PartitionOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -21,6 +23,7 @@ import { roleLabels } from '../../../../common/src/roles.js'
 import { LanguageSwitch } from '../../components/language-switch.js'
 import { useLogout } from '../../features/auth/api/logout.js'
 import { ChangePasswordDialog } from '../../features/auth/components/change-password-dialog.js'
+import { NotificationBell } from '../../features/notifications/components/notification-bell.js'
 import { useI18n } from '../../lib/i18n.js'
 import { pickLabel } from '../../lib/translate.js'
 import { useSignedInUser } from '../guards.js'
@@ -32,6 +35,8 @@ const menuIcons: Record<ModuleKey, ReactNode> = {
   chainMap: <ApartmentOutlined />,
   targeting: <AimOutlined />,
   lists: <OrderedListOutlined />,
+  leads: <BulbOutlined />,
+  registry: <FlagOutlined />,
   layoutGuide: <CompassOutlined />,
   chains: <ClusterOutlined />,
   import: <UploadOutlined />,
@@ -107,6 +112,7 @@ export default function AppLayout() {
               </Tag>
               <Tag style={{ marginInlineEnd: 0 }}>{me.scopeName}</Tag>
             </Space>
+            {me.role !== 'enterprise' && <NotificationBell />}
             <LanguageSwitch />
             <Button type="text" icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
               {t('auth.changePassword')}
