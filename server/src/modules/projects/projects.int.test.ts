@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cityScope, createTestContext, district, type TestContext } from '../../../test/context.js'
+import { TEST_TENANT } from '../../../test/database.js'
 
 // 滨江 (330108) and 西湖 (330106) staff, a city clerk and a read-only leader work on projects.
 const BINJIANG = '330108'
@@ -177,6 +179,65 @@ describe('project lifecycle', () => {
     it('refuses a checklist item the settings do not have', async () => {
       const p = await create()
       expect((await put(`/api/projects/${p.id}/checklist/nonexistent`, { done: true }, binjiang)).statusCode).toBe(404)
+    })
+  })
+
+  describe('first report, first talk', () => {
+    async function firm(region: string) {
+      const id = randomUUID()
+      await t.database.pool.query(
+        `insert into enterprises (tenant_id, id, uscc, name, trade_name, trade_name_key, name_initials, region_code, industry_code, tags, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $5, 'cs', $6, '3939', '{}', now(), now())`,
+        [TEST_TENANT, id, `91330000MA${randomUUID().slice(0, 8).toUpperCase()}`, `首谈测试${id.slice(0, 4)}有限公司`, `首谈测试${id.slice(0, 4)}`, region],
+      )
+      return id
+    }
+    async function grant(enterpriseId: string, region: string) {
+      await t.database.pool.query(
+        `insert into first_talk_rights (tenant_id, id, region_code, enterprise_id, group_key, status, granted_at, granted_by, expires_at)
+         values ($1, $2, $3, $4, $5, 'active', '2026-05-01T00:00:00Z', 'test', '2026-12-31T00:00:00Z')`,
+        [TEST_TENANT, randomUUID(), region, enterpriseId, `enterprise:${enterpriseId}`],
+      )
+    }
+    const ready = {
+      responsible: [{ name: '孙八' }],
+      chainCode: 'visual_intelligence',
+      segmentCode: 'visual_intelligence.camera',
+      landMu: 10,
+      energyTce: 100,
+      expectedOutput: 20_000,
+      expectedTax: 1_000,
+      fixedAssetInvestment: 10_000,
+      expectedJobs: 50,
+    }
+    async function sign(id: string, cookie: string) {
+      for (const key of ['visit', 'expert_review', 'fund_review', 'meeting_minutes', 'contract']) await put(`/api/projects/${id}/checklist/${key}`, { done: true }, cookie)
+      const version = (await get(`/api/projects/${id}`)).json().project.version
+      return post(`/api/projects/${id}/transition`, { toStage: 'signed', version }, cookie)
+    }
+
+    it('refuses a district creating a project for a firm whose right another district holds; the city may', async () => {
+      const held = await firm(XIHU)
+      await grant(held, XIHU)
+      const refused = await post('/api/projects', { ...base, enterpriseId: held }, binjiang)
+      expect(refused.statusCode).toBe(409)
+      expect(refused.json().code).toBe('FIRST_TALK_HELD_ELSEWHERE')
+      expect((await post('/api/projects', { ...base, enterpriseId: held, regionCode: XIHU }, xihu)).json().firstTalkStatus).toBe('granted')
+      expect((await post('/api/projects', { ...base, enterpriseId: held }, city)).json().firstTalkStatus).toBe('city_led')
+    })
+
+    it('flags signing without the right, and not signing with it', async () => {
+      const unregistered = await firm(BINJIANG)
+      const without = await create({ ...ready, enterpriseId: unregistered })
+      const signedWithout = await sign(without.id, binjiang)
+      expect(signedWithout.statusCode, signedWithout.body).toBe(200)
+      expect(signedWithout.json().project.violatesFirstTalk).toBe(true)
+      expect((await get('/api/projects?violatesFirstTalk=true')).json().items.map((p: { id: string }) => p.id)).toContain(without.id)
+
+      const mine = await firm(BINJIANG)
+      await grant(mine, BINJIANG)
+      const withRight = await create({ ...ready, enterpriseId: mine })
+      expect((await sign(withRight.id, binjiang)).json().project).toMatchObject({ firstTalkStatus: 'granted', violatesFirstTalk: false })
     })
   })
 

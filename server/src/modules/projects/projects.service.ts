@@ -319,10 +319,10 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Create
   const now = ctx.clock.now()
   const today = chinaDay(now)
   return db.transaction(async (tx) => {
-    const firstTalk = await firstTalkForNewProject(tx, actor, { enterpriseId: values.enterpriseId, regionCode: input.regionCode })
+    const firstTalk = await firstTalkForNewProject(tx, actor, ctx.clock, { enterpriseId: values.enterpriseId, regionCode: input.regionCode })
     const id = randomUUID()
     const anchors = anchorDays(stages, stage, today, { signedOn: null, startedOn: null })
-    const violates = anchors.signedOn !== null && (await firstTalkAtSigning(tx, actor, { enterpriseId: values.enterpriseId, regionCode: input.regionCode, firstTalkStatus: firstTalk }))
+    const violates = anchors.signedOn !== null && (await firstTalkAtSigning(tx, actor, ctx.clock, { enterpriseId: values.enterpriseId, regionCode: input.regionCode, firstTalkStatus: firstTalk }))
     await tx.insert(projects).values({
       tenantId: actor.tenantId,
       id,
@@ -473,7 +473,7 @@ export async function transition(ctx: AppContext, actor: Actor, id: string, inpu
     const signsNow = row.signed_on === null && anchors.signedOn !== null
     const violates =
       row.violates_first_talk ||
-      (signsNow && (await firstTalkAtSigning(tx, actor, { enterpriseId: row.enterprise_id, regionCode: row.region_code, firstTalkStatus: row.first_talk_status })))
+      (signsNow && (await firstTalkAtSigning(tx, actor, ctx.clock, { enterpriseId: row.enterprise_id, regionCode: row.region_code, firstTalkStatus: row.first_talk_status })))
     await tx
       .update(projects)
       .set({ stage: input.toStage, stageEnteredOn: occurredOn, ...anchors, violatesFirstTalk: violates, version: row.version + 1, updatedAt: now })
