@@ -110,6 +110,17 @@ export const candidatesResponseSchema = z.object({
 export type CandidatesResponse = z.infer<typeof candidatesResponseSchema>
 
 export const pathsParams = z.object({ enterpriseId: z.uuid() })
+
+/** POST /api/targeting/candidates/:enterpriseId/target: the server ranks again and keeps score and factors with the entry. */
+export const addToTargetsRequestSchema = z.object({
+  region: regionCode,
+  chain: chainCode,
+  priority: z.enum(['high', 'medium', 'low']).default('medium'),
+  ownerName: z.string().trim().min(1).max(50).optional(),
+  /** written from the strongest factors when left out */
+  reason: z.string().trim().min(1).max(1000).optional(),
+})
+export type AddToTargetsRequest = z.input<typeof addToTargetsRequestSchema>
 export const pathsQuerySchema = z.object({ region: regionCode })
 
 export const assetKinds = ['chain_leader', 'fund', 'contact'] as const

@@ -1,2 +1,3 @@
+export { createTargetFromDiscovery } from './lists.service.js'
 export { listsRoutes } from './lists.routes.js'
 export * from './lists.table.js'

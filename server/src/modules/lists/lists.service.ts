@@ -504,7 +504,14 @@ function duplicateError(existing: repo.TargetRow) {
   return listErrors.DUPLICATE_TARGET([fieldError('enterpriseId', zh, en)])
 }
 
-async function createTargetIn(ctx: AppContext, actor: Actor, scope: CallerScope, raw: CreateTarget, source: 'manual' | 'key_supplier'): Promise<Target> {
+async function createTargetIn(
+  ctx: AppContext,
+  actor: Actor,
+  scope: CallerScope,
+  raw: CreateTarget,
+  source: 'manual' | 'key_supplier' | 'discovery',
+  score: Record<string, unknown> | null = null,
+): Promise<Target> {
   const input = createTargetSchema.parse(raw)
   return ctx.database.db.transaction(async (tx) => {
     await assertRegion(tx, scope, input.region)
@@ -533,6 +540,7 @@ async function createTargetIn(ctx: AppContext, actor: Actor, scope: CallerScope,
       notes: input.notes ?? null,
       reason: input.reason,
       source,
+      score,
       createdAt: now,
       createdBy: actor.username,
       updatedAt: now,
@@ -547,6 +555,12 @@ async function createTargetIn(ctx: AppContext, actor: Actor, scope: CallerScope,
 export async function createTarget(ctx: AppContext, actor: Actor, input: CreateTarget): Promise<Target> {
   const scope = await callerScope(ctx.database.db, actor)
   return createTargetIn(ctx, actor, scope, input, 'manual')
+}
+
+/** A target proposed by target discovery, with the score and factors it was ranked by. */
+export async function createTargetFromDiscovery(ctx: AppContext, actor: Actor, input: CreateTarget, score: Record<string, unknown>): Promise<Target> {
+  const scope = await callerScope(ctx.database.db, actor)
+  return createTargetIn(ctx, actor, scope, input, 'discovery', score)
 }
 
 export async function updateTarget(ctx: AppContext, actor: Actor, id: string, raw: UpdateTarget): Promise<Target> {

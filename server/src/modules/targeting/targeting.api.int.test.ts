@@ -219,4 +219,32 @@ describe('target discovery API', () => {
     const back = (await candidates(staff, query)).json() as CandidatesResponse
     expect(back.items.map((c) => c.enterpriseId)).toEqual(byDefault.items.map((c) => c.enterpriseId))
   })
+
+  it('adds a candidate to the target list with source discovery, the score and factors the server ranked it by', async () => {
+    const ranking = (await candidates(binjiangStaff, `region=${BINJIANG}&chain=${chain}&limit=3`)).json() as CandidatesResponse
+    const pick = ranking.items[1]!
+    const post = (cookie: string, id: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/targeting/candidates/${id}/target`, headers: { cookie }, payload })
+    const created = await post(binjiangStaff, pick.enterpriseId, { region: BINJIANG, chain, priority: 'high' })
+    expect(created.statusCode).toBe(201)
+    const target = created.json()
+    expect(target).toMatchObject({ source: 'discovery', regionCode: BINJIANG, enterpriseId: pick.enterpriseId, chainCode: chain, priority: 'high' })
+    expect(target.score).toMatchObject({ score: pick.score, rank: 2, of: ranking.total, asOf: '2026-04-01', factors: pick.factors })
+    expect(target.reason).toContain('靶向招商推荐')
+    expect(target.reason).toContain('第 2 名')
+    // the same firm again: the lists module's duplicate rule
+    expect((await post(binjiangStaff, pick.enterpriseId, { region: BINJIANG, chain })).json().code).toBe('DUPLICATE_TARGET')
+    // a firm of the region itself is no candidate; another district is out of scope; readers may not write
+    const local = await t.database.db.execute<{ id: string }>(sql`select id::text as id from enterprises where tenant_id = ${TENANT} and region_code = ${BINJIANG} limit 1`)
+    const notCandidate = await post(binjiangStaff, local.rows[0]!.id, { region: BINJIANG, chain })
+    expect(notCandidate.statusCode).toBe(409)
+    expect(notCandidate.json()).toMatchObject({ code: 'NOT_A_CANDIDATE', fields: [{ path: 'enterpriseId' }] })
+    expect((await post(binjiangStaff, pick.enterpriseId, { region: other, chain })).statusCode).toBe(403)
+    expect((await post(enterpriseUser, pick.enterpriseId, { region: BINJIANG, chain })).statusCode).toBe(403)
+    const badPriority = await post(binjiangStaff, ranking.items[0]!.enterpriseId, { region: BINJIANG, chain, priority: 'urgent' })
+    expect(badPriority.statusCode).toBe(400)
+    const audit = await t.database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from audit_log where tenant_id = ${TENANT} and action = 'lists.target.create' and entity_id = ${target.id}`)
+    expect(audit.rows[0]!.n).toBe(1)
+  })
 })

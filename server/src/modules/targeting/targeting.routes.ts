@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { targetSchema } from '../../../../common/src/api/lists.js'
 import {
+  addToTargetsRequestSchema,
   candidatesQuerySchema,
   candidatesResponseSchema,
   pathsParams,
@@ -12,7 +14,7 @@ import {
 import type { AppContext } from '../../context.js'
 import { requireActor } from '../../http/access.js'
 import { closeTargetingFactsRefresher } from './targeting.facts.js'
-import { candidatePaths, getWeights, listCandidates, putWeights, resetWeights } from './targeting.service.js'
+import { addCandidateToTargets, candidatePaths, getWeights, listCandidates, putWeights, resetWeights } from './targeting.service.js'
 
 const tags = ['targeting']
 /** Every signed-in role but enterprise accounts reads target discovery. */
@@ -20,6 +22,8 @@ const readers = {
   access: { roles: ['city_admin', 'city_staff', 'district_staff', 'platform_staff', 'department_reviewer', 'leader'] as const },
 }
 const adminOnly = { access: { roles: ['city_admin'] as const } }
+// who may write the target list (the lists module checks the region again)
+const editors = { access: { roles: ['city_admin', 'city_staff', 'district_staff'] as const } }
 
 export function targetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -50,6 +54,20 @@ export function targetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: readers,
       },
       async (request) => candidatePaths(ctx, requireActor(request), request.params.enterpriseId, request.query.region),
+    )
+    app.post(
+      '/api/targeting/candidates/:enterpriseId/target',
+      {
+        schema: {
+          tags,
+          summary: '加入目标客商清单 Add a candidate to the target list, with its score and factors',
+          params: pathsParams,
+          body: addToTargetsRequestSchema,
+          response: { 201: targetSchema },
+        },
+        config: editors,
+      },
+      async (request, reply) => reply.code(201).send(await addCandidateToTargets(ctx, requireActor(request), request.params.enterpriseId, request.body)),
     )
     app.get(
       '/api/targeting/weights/:chain',

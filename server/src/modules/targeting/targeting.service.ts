@@ -6,9 +6,11 @@ import type {
   CandidatesResponse,
   candidatesQuerySchema,
   PathsResponse,
+  AddToTargetsRequest,
   PutWeightsRequest,
   WeightsSet,
 } from '../../../../common/src/api/targeting.js'
+import type { Target } from '../../../../common/src/api/lists.js'
 import type { AppContext } from '../../context.js'
 import type { DbOrTx } from '../../db/client.js'
 import { commonErrors, fieldError } from '../../http/app-error.js'
@@ -16,7 +18,7 @@ import { recordAudit } from '../audit/index.js'
 import type { Actor } from '../auth/index.js'
 import { chainMap, hostsChain, loadLayoutGuide } from '../chain/index.js'
 import { enterprises } from '../enterprise/index.js'
-import { targets } from '../lists/index.js'
+import { createTargetFromDiscovery, targets } from '../lists/index.js'
 import { chains, getTenant, scopeDistrict, tenantDistricts } from '../reference/index.js'
 import { reachPaths } from './targeting.paths.js'
 import { targetingFactsFresh, targetingFactsRefresher } from './targeting.facts.js'
@@ -189,11 +191,12 @@ async function layoutGuideOf(db: DbOrTx, tenantId: string, year: number) {
   return previous.length > 0 ? { year: year - 1, entries: previous } : { year, entries }
 }
 
-export async function listCandidates(ctx: AppContext, actor: Actor, query: z.infer<typeof candidatesQuerySchema>): Promise<CandidatesResponse> {
+/** The whole ranking of a region × chain as the caller may see it (the page and the "add to targets" action share it). */
+async function rankRegionChain(ctx: AppContext, actor: Actor, regionCode: string, chainCode: string) {
   const db = ctx.database.db
   const tenantId = actor.tenantId
-  const frame = await regionFrame(db, actor, query.region)
-  const chain = await loadChain(db, tenantId, query.chain)
+  const frame = await regionFrame(db, actor, regionCode)
+  const chain = await loadChain(db, tenantId, chainCode)
   const asOf = chinaDay(ctx)
   const thisYear = Number(asOf.slice(0, 4))
   const [contacts, fresh] = await Promise.all([contactIds(db, tenantId, frame.contactRegions), targetingFactsFresh(db, tenantId)])
@@ -216,6 +219,13 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
   const gapOf = new Map<string, GapLabel>(map.segments.map((s) => [s.code, s.gap]))
   const layout: LayoutRole | null = regionLayout(frame.codes.map((code) => hostsChain(guide.entries, chain.code, code)))
   const ranked = scoreCandidates(rows, { gapOf, layout, weights: weightSet.weights, intercept: weightSet.intercept })
+  return { frame, chain, asOf, map, guide, weightSet, layout, ranked }
+}
+
+export async function listCandidates(ctx: AppContext, actor: Actor, query: z.infer<typeof candidatesQuerySchema>): Promise<CandidatesResponse> {
+  const db = ctx.database.db
+  const tenantId = actor.tenantId
+  const { frame, chain, asOf, map, guide, weightSet, layout, ranked } = await rankRegionChain(ctx, actor, query.region, query.chain)
 
   const perSegment = new Map<string, number>()
   for (const c of ranked) perSegment.set(c.row.segment_code, (perSegment.get(c.row.segment_code) ?? 0) + 1)
@@ -281,6 +291,63 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
 const round3 = (v: number) => Math.round(v * 1000) / 1000
 function round<T extends Record<string, number>>(values: T): T {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, round3(v)])) as T
+}
+
+// ---------------------------------------------------------------- add to the target list
+
+const FACTOR_ZH: Record<(typeof factorKeys)[number], string> = {
+  gap: '补链强链匹配',
+  scale: '规模与成长',
+  signals: '近期扩张信号',
+  customers: '本地客户',
+  suppliers: '本地供应商',
+  layout: '布局导引',
+  reach: '可触达',
+}
+
+/**
+ * "Add to 目标客商清单" from discovery: the server ranks again (the client's score is not trusted), keeps the
+ * score, rank, factors and weights with the entry, and writes the reason from the strongest factors unless
+ * the caller wrote one.
+ */
+export async function addCandidateToTargets(ctx: AppContext, actor: Actor, enterpriseId: string, input: AddToTargetsRequest): Promise<Target> {
+  const { frame, chain, asOf, weightSet, ranked } = await rankRegionChain(ctx, actor, input.region, input.chain)
+  const index = ranked.findIndex((c) => c.row.id === enterpriseId)
+  if (index < 0) {
+    throw targetingErrors.NOT_A_CANDIDATE([
+      fieldError('enterpriseId', `该企业不是 ${frame.region.nameZh} ${chain.nameZh} 的候选企业`, `not a candidate of ${chain.nameEn} for region ${frame.region.code}`),
+    ])
+  }
+  const candidate = ranked[index]!
+  const strongest = (Object.entries(candidate.contributions) as [(typeof factorKeys)[number], number][])
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([k]) => FACTOR_ZH[k])
+  const reason =
+    input.reason ?? `靶向招商推荐：评分 ${candidate.score.toFixed(1)}，${frame.region.nameZh}${chain.nameZh}第 ${index + 1} 名（共 ${ranked.length} 家）；主要因素：${strongest.join('、') || '综合'}`
+  return createTargetFromDiscovery(
+    ctx,
+    actor,
+    {
+      region: frame.region.code,
+      enterpriseId,
+      chainCode: chain.code,
+      segmentCode: candidate.row.segment_code,
+      priority: input.priority,
+      ownerName: input.ownerName,
+      reason,
+    },
+    {
+      score: round3(candidate.score),
+      rank: index + 1,
+      of: ranked.length,
+      asOf,
+      factors: round(candidate.factors),
+      contributions: round(candidate.contributions),
+      weights: { isDefault: weightSet.isDefault, version: weightSet.version, values: weightSet.weights, intercept: weightSet.intercept },
+    },
+  )
 }
 
 // ---------------------------------------------------------------- reach paths

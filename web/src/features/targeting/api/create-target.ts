@@ -1,11 +1,16 @@
-import { useMutation } from '@tanstack/react-query'
-import { createTargetSchema, targetSchema, type CreateTarget } from '../../../../../common/src/api/lists.js'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { targetSchema } from '../../../../../common/src/api/lists.js'
+import { addToTargetsRequestSchema, type AddToTargetsRequest } from '../../../../../common/src/api/targeting.js'
 import { apiRequest } from '../../../lib/api-client.js'
 
-// The lists module owns the target list; discovery only proposes an entry with its reason.
-export const createTarget = (body: CreateTarget) =>
-  apiRequest('/api/lists/targets', targetSchema, { method: 'POST', body: createTargetSchema.parse(body) })
+// The server ranks the candidate again and keeps its score, rank and factors with the new target list entry.
+export const addCandidateToTargets = (enterpriseId: string, body: AddToTargetsRequest) =>
+  apiRequest(`/api/targeting/candidates/${enterpriseId}/target`, targetSchema, { method: 'POST', body: addToTargetsRequestSchema.parse(body) })
 
-export function useCreateTarget() {
-  return useMutation({ mutationFn: createTarget })
+export function useAddCandidateToTargets() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ enterpriseId, body }: { enterpriseId: string; body: AddToTargetsRequest }) => addCandidateToTargets(enterpriseId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['lists'] }),
+  })
 }

@@ -10,7 +10,7 @@ import { EChart } from '../../../components/echart.js'
 import { useI18n } from '../../../lib/i18n.js'
 import { pickName } from '../../../lib/translate.js'
 import { useCandidatePaths } from '../api/get-candidate-paths.js'
-import { useCreateTarget } from '../api/create-target.js'
+import { useAddCandidateToTargets } from '../api/create-target.js'
 import { factorColors, nodeColors, nodeRoles, priorityOf, reachGraphOption, reasonFactors } from '../targeting-charts.js'
 import { factorFact } from './factor-facts.js'
 
@@ -29,7 +29,7 @@ export function CandidateDrawer({ candidate, region, chainCode, mayAdd, onClose 
   const { t, lang, errorText } = useI18n()
   const { message } = App.useApp()
   const paths = useCandidatePaths(candidate?.enterpriseId ?? null, candidate ? region.code : null)
-  const create = useCreateTarget()
+  const create = useAddCandidateToTargets()
   const [adding, setAdding] = useState(false)
   const [priority, setPriority] = useState<'high' | 'medium' | 'low'>('medium')
   const [reason, setReason] = useState('')
@@ -55,14 +55,7 @@ export function CandidateDrawer({ candidate, region, chainCode, mayAdd, onClose 
   const confirmAdd = async () => {
     if (!candidate) return
     try {
-      await create.mutateAsync({
-        region: region.code,
-        enterpriseId: candidate.enterpriseId,
-        chainCode,
-        segmentCode: candidate.segmentCode,
-        priority,
-        reason,
-      })
+      await create.mutateAsync({ enterpriseId: candidate.enterpriseId, body: { region: region.code, chain: chainCode, priority, reason } })
       message.success(t('targeting.add.done'))
       setAdding(false)
     } catch (error) {
