@@ -61,7 +61,7 @@ const TYPE_WEIGHTS = [45, 20, 10, 15, 10]
 /** where a project's history stops, by stage (a funnel: many leads, fewer at full output) */
 const FINAL_STAGE_WEIGHTS = [14, 12, 11, 8, 6, 9, 7, 6, 9, 6, 7, 5]
 /** median days spent in each stage before the next */
-const STAGE_DAYS = [20, 30, 45, 40, 30, 35, 60, 90, 400, 120, 250, 0]
+const STAGE_DAYS = [20, 30, 45, 40, 30, 25, 40, 60, 400, 120, 250, 0]
 const FIELDS = ['totalInvestment', 'fixedAssetInvestment', 'landMu', 'expectedOutput', 'expectedTax', 'expectedJobs', 'responsible'] as const
 const NAME_PARTS = ['智能制造基地', '研发中心', '总部', '产业园', '扩产', '新材料生产线', '数字工厂', '创新中心', '生物医药产业化', '新能源装备']
 
@@ -262,12 +262,13 @@ export function generateTargets(options: Pick<GenerateProjectsOptions, 'tenantId
 
 // ---- loading
 
-/** COPYs rows of one table; columns a row leaves undefined get their database defaults. */
+/** COPYs rows of one table; columns no row sets get their database defaults, the others NULL where a row leaves them out. */
 async function copyTable<T extends PgTable>(database: Database, table: T, rows: Array<T['$inferInsert']>) {
   if (rows.length === 0) return
   const columns = Object.entries(getTableColumns(table))
     .map(([key, column]) => [key, column.name, column.columnType === 'PgJsonb'] as const)
-    .filter(([key]) => (rows[0] as Record<string, unknown>)[key] !== undefined)
+    // a column any row sets (rows of one table differ: a stage event has no amount, an arrival no stage)
+    .filter(([key]) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined))
   // COPY writes a JS array as a PostgreSQL array literal: JSON values go as JSON text
   const cell = (value: unknown, json: boolean) => (json && value !== null && value !== undefined ? JSON.stringify(value) : value)
   await database.copyRows(
