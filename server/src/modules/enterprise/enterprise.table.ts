@@ -44,6 +44,11 @@ export const enterprises = pgTable(
     parentId: uuid('parent_id'),
     /** 实际控制人, as registered; firms with the same controller are one group even without a parent row. */
     actualController: text('actual_controller'),
+    /**
+     * Region code of the founder's or controller's hometown (籍贯), where known. A firm outside the city whose founder
+     * comes from one of its districts is a 乡贤 firm: an asset of the bureau for reaching investors.
+     */
+    founderOriginCode: text('founder_origin_code'),
     /** active, or merged into `mergedIntoId` (kept for history; hidden from lists). */
     status: text('status', { enum: ['active', 'merged'] }).notNull().default('active'),
     mergedIntoId: uuid('merged_into_id'),
@@ -57,6 +62,7 @@ export const enterprises = pgTable(
     unique('enterprises_uscc_uq').on(t.tenantId, t.uscc),
     index('enterprises_region_idx').on(t.tenantId, t.regionCode),
     index('enterprises_industry_idx').on(t.tenantId, t.industryCode),
+    index('enterprises_founder_origin_idx').on(t.tenantId, t.founderOriginCode).where(sql`founder_origin_code is not null`),
     // name search and duplicate detection: trigram indexes (pg_trgm) on the normalized trade name,
     // the full name (fragments) and the pinyin initials
     index('enterprises_trade_name_trgm').using('gin', t.tradeNameKey.op('gin_trgm_ops')),
