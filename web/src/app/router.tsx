@@ -18,6 +18,10 @@ const TargetingRoute = lazy(() => import('./routes/targeting.js'))
 const LayoutGuideRoute = lazy(() => import('./routes/layout-guide.js'))
 const ChainsRoute = lazy(() => import('./routes/chains.js'))
 const ImportRoute = lazy(() => import('./routes/import.js'))
+const DashboardRoute = lazy(() => import('./routes/dashboard.js'))
+const ProjectsRoute = lazy(() => import('./routes/projects.js'))
+const ProjectDetailRoute = lazy(() => import('./routes/project-detail.js'))
+const SupervisionRoute = lazy(() => import('./routes/supervision.js'))
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpin />}>{node}</Suspense>
 
@@ -51,6 +55,10 @@ export const router = createBrowserRouter([
               { path: 'lists/*', element: page(<RequireModule module="lists">{<ListsRoute />}</RequireModule>) },
               { path: 'leads', element: page(<RequireModule module="leads">{<LeadsRoute />}</RequireModule>) },
               { path: 'registry/*', element: page(<RequireModule module="registry">{<RegistryRoute />}</RequireModule>) },
+              { path: 'dashboard', element: page(<RequireModule module="dashboard">{<DashboardRoute />}</RequireModule>) },
+              { path: 'projects', element: page(<RequireModule module="projects">{<ProjectsRoute />}</RequireModule>) },
+              { path: 'projects/:id', element: page(<RequireModule module="projects">{<ProjectDetailRoute />}</RequireModule>) },
+              { path: 'supervision/*', element: page(<RequireModule module="supervision">{<SupervisionRoute />}</RequireModule>) },
               { path: 'layout-guide', element: page(<RequireModule module="layoutGuide">{<LayoutGuideRoute />}</RequireModule>) },
               { path: 'chains', element: page(<RequireModule module="chains">{<ChainsRoute />}</RequireModule>) },
               { path: 'import', element: page(<RequireModule module="import">{<ImportRoute />}</RequireModule>) },

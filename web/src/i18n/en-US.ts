@@ -2,6 +2,9 @@ import { chainEn } from './modules/chain.js'
 import { enterpriseEn } from './modules/enterprise.js'
 import { importEn } from './modules/import.js'
 import { leadsEn } from './modules/leads.js'
+import { dashboardEn } from './modules/dashboard.js'
+import { projectsEn } from './modules/projects.js'
+import { supervisionEn } from './modules/supervision.js'
 import { listsEn } from './modules/lists.js'
 import { notificationsEn } from './modules/notifications.js'
 import { registryEn } from './modules/registry.js'
@@ -25,6 +28,9 @@ export const enUS: Record<MessageKey, string> = {
   'nav.lists': 'Three lists',
   'nav.leads': 'Leads',
   'nav.registry': 'First report, first talk',
+  'nav.dashboard': 'One screen',
+  'nav.projects': 'Projects',
+  'nav.supervision': 'Supervision',
   'nav.layoutGuide': 'Layout guide',
   'nav.chains': 'Chain editor',
   'nav.import': 'Import',
@@ -165,4 +171,7 @@ export const enUS: Record<MessageKey, string> = {
   ...notificationsEn,
   ...importEn,
   ...targetingEn,
+  ...projectsEn,
+  ...supervisionEn,
+  ...dashboardEn,
 }

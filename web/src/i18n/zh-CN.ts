@@ -2,6 +2,9 @@ import { chainZh } from './modules/chain.js'
 import { enterpriseZh } from './modules/enterprise.js'
 import { importZh } from './modules/import.js'
 import { leadsZh } from './modules/leads.js'
+import { dashboardZh } from './modules/dashboard.js'
+import { projectsZh } from './modules/projects.js'
+import { supervisionZh } from './modules/supervision.js'
 import { listsZh } from './modules/lists.js'
 import { notificationsZh } from './modules/notifications.js'
 import { registryZh } from './modules/registry.js'
@@ -25,6 +28,9 @@ export const zhCN = {
   'nav.lists': '三张清单',
   'nav.leads': '线索管理',
   'nav.registry': '首报首谈',
+  'nav.dashboard': '一屏统览',
+  'nav.projects': '项目全生命周期',
+  'nav.supervision': '项目督办',
   'nav.layoutGuide': '布局导引',
   'nav.chains': '产业链管理',
   'nav.import': '数据导入',
@@ -165,6 +171,9 @@ export const zhCN = {
   ...notificationsZh,
   ...importZh,
   ...targetingZh,
+  ...projectsZh,
+  ...supervisionZh,
+  ...dashboardZh,
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof zhCN

@@ -1,5 +1,8 @@
 import {
   AimOutlined,
+  AlertOutlined,
+  DashboardOutlined,
+  ProjectOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BulbOutlined,
@@ -37,6 +40,9 @@ const menuIcons: Record<ModuleKey, ReactNode> = {
   lists: <OrderedListOutlined />,
   leads: <BulbOutlined />,
   registry: <FlagOutlined />,
+  dashboard: <DashboardOutlined />,
+  projects: <ProjectOutlined />,
+  supervision: <AlertOutlined />,
   layoutGuide: <CompassOutlined />,
   chains: <ClusterOutlined />,
   import: <UploadOutlined />,

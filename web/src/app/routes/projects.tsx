@@ -1,0 +1,5 @@
+import { ProjectsPage } from '../../features/projects/components/projects-page.js'
+
+export default function Route() {
+  return <ProjectsPage />
+}
