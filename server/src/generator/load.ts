@@ -9,6 +9,7 @@ import { chains, loadRegions, platforms } from '../modules/reference/data/index.
 import { enterpriseEvents } from '../modules/targeting/index.js'
 import { datasetSizes, DEFAULT_SEED, generateEnterprises, type DatasetSize, type EnterpriseDataset } from './enterprises.js'
 import { generateEvents, hostDistrictsFromPlatforms } from './events.js'
+import { loadLeads } from './leads.js'
 import { loadLists } from './lists.js'
 import { loadProjects } from './projects.js'
 
@@ -32,6 +33,10 @@ export interface LoadDatasetResult {
   events: number
   chainLeaders: number
   targets: number
+  /** leads with first reports and first-talk rights (leads.ts) */
+  leads: number
+  leadReports: number
+  firstTalkRights: number
   /** the lifecycle (projects.ts): projects, their dated events, problems, stuck findings of the first job run */
   projects: number
   projectEvents: number
@@ -70,9 +75,11 @@ export async function loadDataset(database: Database, options: LoadDatasetOption
   const events = await loadEventHistory(database, dataset)
   // the three lists: confirmed chain leaders and a few demo targets per district
   const lists = await loadLists(database, { tenantId: options.tenantId, now: options.now ?? new Date() })
+  // leads per district, some reported, some holding a first-talk right
+  const leads = await loadLeads(database, { tenantId: options.tenantId, now: options.now ?? new Date() })
   // projects in the twelve stages, dated back from the load's day so the year-to-date figures are live
   const lifecycle = await loadProjects(database, { tenantId: options.tenantId, size: options.size, seed: options.seed ?? DEFAULT_SEED, now: options.now ?? new Date() })
-  return { ...dataset.counts, events, ...lists, ...lifecycle, ms: Math.round(performance.now() - started) }
+  return { ...dataset.counts, events, ...lists, ...leads, ...lifecycle, ms: Math.round(performance.now() - started) }
 }
 
 /** The dataset's event history (signals and expansions, see events.ts), hosts taken from the shipped platforms. */
