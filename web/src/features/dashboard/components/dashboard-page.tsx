@@ -67,8 +67,8 @@ export function DashboardPage({ isCity }: { isCity: boolean }) {
     () =>
       d && {
         tooltip: { trigger: 'axis' },
-        legend: { textStyle: { color: text } },
-        grid: { left: 40, right: 50, top: 36, bottom: 24 },
+        legend: { top: 0, textStyle: { color: text } },
+        grid: { left: 40, right: 50, top: 40, bottom: 28 },
         xAxis: { type: 'category', data: d.monthly.map((m) => m.month.slice(5)), axisLabel: { color: text } },
         yAxis: [
           { type: 'value', axisLabel: { color: text } },
@@ -90,9 +90,9 @@ export function DashboardPage({ isCity }: { isCity: boolean }) {
         series: [
           {
             type: 'pie',
-            radius: ['40%', '70%'],
-            label: { color: text, formatter: '{b}\n{c}' },
-            data: d.byEcosystem.map((e) => ({ name: lang === 'en-US' ? e.nameEn : e.nameZh, value: e.count })),
+            radius: ['35%', '58%'],
+            label: { color: text, formatter: '{b}\n{c}', overflow: 'none' },
+            data: d.byEcosystem.filter((e) => e.count > 0).map((e) => ({ name: lang === 'en-US' ? e.nameEn : e.nameZh, value: e.count })),
           },
         ],
       },
@@ -199,7 +199,7 @@ export function DashboardPage({ isCity }: { isCity: boolean }) {
           {panel(t('dashboard.map'), <DistrictTileMap districts={d.districts} dark={big} selected={d.region} onPick={(code) => drillTo(d.districts.find((x) => x.code === code)!.drill)} />)}
         </Col>
         <Col xs={24} xl={8}>
-          {panel(t('dashboard.byEcosystem'), <DrillChart ariaLabel={t('dashboard.byEcosystem')} option={ecosystemOption} height={big ? 360 : 320} onPick={(_, i) => drillTo(d.byEcosystem[i]!.drill)} />)}
+          {panel(t('dashboard.byEcosystem'), <DrillChart ariaLabel={t('dashboard.byEcosystem')} option={ecosystemOption} height={big ? 360 : 320} onPick={(_, i) => drillTo(d.byEcosystem.filter((e) => e.count > 0)[i]!.drill)} />)}
         </Col>
       </Row>
 

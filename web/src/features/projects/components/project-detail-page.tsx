@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empt
 import dayjs from 'dayjs'
 import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router-dom'
-import type { ProjectEvent } from '../../../../../common/src/api/projects.js'
+import { requirableFieldLabels, type ProjectEvent, type RequirableField } from '../../../../../common/src/api/projects.js'
 import { formatDateTime, formatNumber } from '../../../lib/format.js'
 import { useI18n, type MessageKey } from '../../../lib/i18n.js'
 import { useChecklist } from '../api/get-checklist.js'
@@ -13,6 +13,9 @@ import { useRecordArrival } from '../api/record-arrival.js'
 import { useTickChecklist } from '../api/tick-checklist.js'
 import { useTransitionProject } from '../api/transition-project.js'
 import { useStageNames } from './use-stage-names.js'
+
+// labels of the changeable fields a stage cannot require
+const fieldLabelKeys: Record<string, MessageKey> = { name: 'projects.name', investorName: 'projects.investor', type: 'projects.type', totalInvestment: 'projects.total' }
 
 export interface ProjectDetailPageProps {
   id: string
@@ -59,6 +62,15 @@ export function ProjectDetailPage({ id, problems, canEdit }: ProjectDetailPagePr
         return t('projects.event.arrival', { amount: money(e.amount) })
       case 'created':
         return t('projects.event.created')
+      case 'checklist': {
+        const item = stages.flatMap((s) => s.checklist).find((c) => c.key === e.field)
+        return t('projects.event.checklist', { field: item ? (lang === 'en-US' ? item.nameEn : item.nameZh) : (e.field ?? '') })
+      }
+      case 'field': {
+        const key = fieldLabelKeys[e.field ?? '']
+        const label = requirableFieldLabels[e.field as RequirableField]
+        return t('projects.event.field', { field: key ? t(key) : label ? (lang === 'en-US' ? label.en : label.zh) : (e.field ?? '') })
+      }
       default:
         return t(`projects.event.${e.kind}` as MessageKey, { field: e.field ?? '' })
     }
