@@ -25,9 +25,15 @@ describe('leads and the first-report registry in the browser', { timeout: 300_00
   it('a district registers a lead by form and reports it', async () => {
     const page = await h.newPage()
     await signIn(page, h.baseUrl, 'binjiang')
-    const firms = await (await page.request.get(`${h.baseUrl}/api/enterprises?region=310115&pageSize=5`)).json()
-    const external = firms.items.length ? firms.items : (await (await page.request.get(`${h.baseUrl}/api/enterprises?pageSize=5`)).json()).items
-    firm = external[0]
+    // a firm the demo leads and rights leave free (no lead, right or look-alike)
+    const firms = (await (await page.request.get(`${h.baseUrl}/api/enterprises?pageSize=50`)).json()).items as Array<typeof firm>
+    for (const candidate of firms) {
+      const duplicates = await (await page.request.get(`${h.baseUrl}/api/leads/duplicates?enterpriseId=${candidate.id}`)).json()
+      if (duplicates.items.length === 0) {
+        firm = candidate
+        break
+      }
+    }
     expect(firm).toBeDefined()
 
     await page.getByRole('menuitem', { name: '线索管理' }).click()
@@ -41,6 +47,10 @@ describe('leads and the first-report registry in the browser', { timeout: 300_00
     await drawer.getByLabel('线索名称').fill('智能制造基地项目')
     await drawer.getByLabel('信息来源人').fill('深圳推介会 刘洋')
     await drawer.getByLabel('计划投资（万元）').fill('150000')
+    const chainBox = drawer.getByRole('combobox', { name: '产业链' })
+    await chainBox.click()
+    await chainBox.fill('新能源汽车')
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '新能源汽车' }).first().click()
     await drawer.getByLabel('投资方诉求').fill('需要 200 亩工业用地，希望 2027 年投产')
     await drawer.getByRole('button', { name: /保\s*存/ }).click()
     await page.getByText('已登记线索：智能制造基地项目').waitFor()

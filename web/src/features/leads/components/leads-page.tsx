@@ -59,7 +59,7 @@ function InboxTab() {
       key: 'report',
       render: (_, r) => (
         <Space size={4}>
-          {r.mustReport && !r.reportStatus && <Tag color="volcano">{t('leads.mustReport')}</Tag>}
+          {r.mustReport && !r.reportStatus && (r.status === 'new' || r.status === 'valid') && <Tag color="volcano">{t('leads.mustReport')}</Tag>}
           {r.reportStatus && <Tag>{t(`registry.report.${r.reportStatus}` as MessageKey)}</Tag>}
         </Space>
       ),
