@@ -80,6 +80,9 @@ export const enterpriseDetailSchema = enterpriseSummarySchema.extend({
   tax: z.number().nullable(),
   parent: enterpriseRefSchema.nullable(),
   actualController: z.string().nullable(),
+  /** 籍贯: region code of the founder's hometown; a firm outside the city with a hometown in it is a 乡贤 firm */
+  founderOriginCode: z.string().nullable(),
+  founderOriginName: z.string().nullable(),
   mergedInto: enterpriseRefSchema.nullable(),
   segments: z.array(enterpriseSegmentSchema),
   version: z.number().int(),
@@ -106,6 +109,7 @@ const enterpriseFields = {
   chainLeader: z.boolean().optional(),
   parentId: z.uuid().nullable().optional(),
   actualController: z.string().trim().max(100).nullable().optional(),
+  founderOriginCode: z.string().trim().regex(/^\d{6}$/, 'a 6-digit region code').nullable().optional(),
   segments: z.array(segmentAssignmentSchema).max(20).optional(),
 }
 

@@ -123,7 +123,7 @@ export const addToTargetsRequestSchema = z.object({
 export type AddToTargetsRequest = z.input<typeof addToTargetsRequestSchema>
 export const pathsQuerySchema = z.object({ region: regionCode })
 
-export const assetKinds = ['chain_leader', 'fund', 'contact'] as const
+export const assetKinds = ['chain_leader', 'fund', 'hometown', 'contact'] as const
 export type AssetKind = (typeof assetKinds)[number]
 export const pathEdgeKinds = ['supplier', 'investor', 'branch'] as const
 

@@ -769,9 +769,12 @@ export function generateEnterprises(options: GenerateEnterprisesOptions): Enterp
         }
         return value
       }
+      // a stream of its own, so that adding hometowns did not change any other generated value
+      const hometowns = root.fork('founder-origins')
       let chunk: EnterpriseRow[] = []
       for (let i = 0; i < n; i++) {
         const row = enterpriseRow(i, { firms, chains, tenantId, now, random, registry, parentNames, orgKeys, asOfDay, initials })
+        row.founderOriginCode = founderOrigin(i, firms, geography, hometowns)
         if (firms.flags[i]! & HAS_BRANCH) parentNames.set(i, { name: row.name, tradeName: row.tradeName })
         chunk.push(row)
         if (chunk.length === chunkSize) {
@@ -809,6 +812,18 @@ export function generateEnterprises(options: GenerateEnterprisesOptions): Enterp
       if (chunk.length > 0) yield chunk
     },
   }
+}
+
+/**
+ * 乡贤: about one firm in 30 outside the city (head offices, not branches) was founded by someone from one of
+ * the city's districts, drawn by the districts' weights (people leave the populous districts more often).
+ */
+const HOMETOWN_SHARE = 1 / 30
+
+function founderOrigin(i: number, firms: FirmModel, geography: Geography, random: Random): string | null {
+  const place = firms.places[firms.place[i]!]!
+  if (place.local || firms.kind[i] === KIND_BRANCH || random.float() >= HOMETOWN_SHARE) return null
+  return firms.places[geography.localPlaces[geography.local.draw(random)]!]!.code
 }
 
 interface RowContext {

@@ -57,6 +57,20 @@ describe('enterprise master data', () => {
     expect(audit.json().items).toHaveLength(1)
   })
 
+  it('keeps the founder’s hometown (乡贤): a known region code, named in the detail, editable, history kept', async () => {
+    const outside = { ...firm('深圳乡贤智能科技有限公司', { tags: [], segments: [], revenue: 10, employees: 5 }), uscc: uscc('440305', nextBody()), regionCode: '440305' }
+    const bad = await post('/api/enterprises', { ...outside, founderOriginCode: '339999' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().fields).toMatchObject([{ path: 'founderOriginCode' }])
+    const created = await post('/api/enterprises', { ...outside, founderOriginCode: '330108' })
+    expect(created.statusCode, created.body).toBe(201)
+    expect(created.json()).toMatchObject({ founderOriginCode: '330108', founderOriginName: '杭州市滨江区', local: false })
+    const cleared = await patch(`/api/enterprises/${created.json().id}`, { version: 1, founderOriginCode: null })
+    expect(cleared.json()).toMatchObject({ founderOriginCode: null, founderOriginName: null, version: 2 })
+    const history = await get(`/api/enterprises/${created.json().id}/history`)
+    expect(history.json().items.some((c: { field: string | null }) => c.field === 'founderOriginCode')).toBe(true)
+  })
+
   it('finds the firm by pinyin initials, fragment, full name in the other order, and USCC prefix', async () => {
     const detail = (await get(`/api/enterprises/${hik.id}`)).json()
     for (const q of ['hkws', 'HKWS', '海康', '康威视', '海康威视数字技术（杭州）有限公司', detail.uscc, detail.uscc.slice(0, 10)]) {

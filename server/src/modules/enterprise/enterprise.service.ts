@@ -134,10 +134,16 @@ async function detail(db: DbOrTx, tenantId: string, id: string): Promise<Enterpr
   const row = await loadRow(db, tenantId, id)
   const city = await cityRegion(db, tenantId)
   const refIds = [row.id, row.parentId, row.mergedIntoId].filter((x): x is string => !!x)
-  const [summaries, segments, industry] = await Promise.all([
+  const [summaries, segments, industry, hometown] = await Promise.all([
     summariesByIds(db, tenantId, city, refIds),
     segmentRows(db, tenantId, id),
     db.execute<{ name_zh: string }>(sql`select name_zh from industry_classes where code = ${row.industryCode}`),
+    // "杭州市滨江区" for a district, the region's own name otherwise
+    row.founderOriginCode
+      ? db.execute<{ name: string }>(sql`
+          select coalesce(p.name_zh, '') || r.name_zh as name from regions r left join regions p on p.code = r.parent_code and r.level = 'district'
+          where r.code = ${row.founderOriginCode}`)
+      : null,
   ])
   const summary = summaries.get(row.id)!
   const ref = (refId: string | null) => (refId ? { id: refId, name: summaries.get(refId)?.name ?? refId } : null)
@@ -152,6 +158,8 @@ async function detail(db: DbOrTx, tenantId: string, id: string): Promise<Enterpr
     tax: row.tax,
     parent: ref(row.parentId),
     actualController: row.actualController,
+    founderOriginCode: row.founderOriginCode,
+    founderOriginName: hometown?.rows[0]?.name ?? row.founderOriginCode,
     mergedInto: ref(row.mergedIntoId),
     segments: segments.map((s) => ({
       segmentCode: s.segmentCode,
@@ -245,12 +253,22 @@ async function assertUscc(db: DbOrTx, tenantId: string, uscc: string, excludeId?
 async function assertReferences(
   db: DbOrTx,
   tenantId: string,
-  input: { regionCode?: string | undefined; industryCode?: string | undefined; segments?: SegmentAssignment[] | undefined },
+  input: {
+    regionCode?: string | undefined
+    industryCode?: string | undefined
+    segments?: SegmentAssignment[] | undefined
+    founderOriginCode?: string | null | undefined
+  },
 ) {
   const problems = []
   if (input.regionCode !== undefined) {
     const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, input.regionCode))
     if (!region) problems.push(fieldError('regionCode', `行政区划 ${input.regionCode} 不存在`, `region ${input.regionCode} does not exist`))
+  }
+  if (input.founderOriginCode) {
+    const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, input.founderOriginCode))
+    if (!region)
+      problems.push(fieldError('founderOriginCode', `籍贯行政区划 ${input.founderOriginCode} 不存在`, `hometown region ${input.founderOriginCode} does not exist`))
   }
   if (input.industryCode !== undefined) {
     const found = await db.execute<{ code: string }>(sql`select code from industry_classes where code = ${input.industryCode}`)
@@ -337,6 +355,7 @@ function historyView(row: EnterpriseRow, segments: ReadonlyArray<{ segmentCode: 
     chainLeader: row.chainLeader,
     parentId: row.parentId,
     actualController: row.actualController,
+    founderOriginCode: row.founderOriginCode,
     segments: segmentView(segments),
   }
 }
@@ -460,6 +479,7 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: Cre
         chainLeader: input.chainLeader ?? false,
         parentId: input.parentId ?? null,
         actualController: input.actualController || null,
+        founderOriginCode: input.founderOriginCode || null,
         createdAt: now,
         updatedAt: now,
       })
@@ -488,6 +508,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: string
       regionCode: input.regionCode !== before.regionCode ? input.regionCode : undefined,
       industryCode: input.industryCode !== before.industryCode ? input.industryCode : undefined,
       segments: input.segments,
+      founderOriginCode: input.founderOriginCode !== before.founderOriginCode ? input.founderOriginCode : undefined,
     })
     if (input.parentId !== undefined && input.parentId !== before.parentId) await assertParent(tx, actor.tenantId, id, input.parentId)
     const beforeSegments = await tx
@@ -499,7 +520,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: string
     const patch: Partial<typeof enterprises.$inferInsert> = {}
     const keys = [
       'uscc', 'name', 'regionCode', 'address', 'industryCode', 'businessScope', 'registeredCapital', 'revenue', 'tax',
-      'employees', 'foundedOn', 'chainLeader', 'parentId', 'actualController',
+      'employees', 'foundedOn', 'chainLeader', 'parentId', 'actualController', 'founderOriginCode',
     ] as const
     for (const key of keys) if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key]
     if (input.tags !== undefined) patch.tags = normalizeTags(input.tags)
@@ -592,6 +613,7 @@ export async function mergeEnterprise(ctx: AppContext, actor: Actor, keepId: str
         formerNames,
         parentId: keepParent === keepId ? null : keepParent,
         actualController: keep.actualController ?? dup.actualController,
+        founderOriginCode: keep.founderOriginCode ?? dup.founderOriginCode,
         version: keep.version + 1,
         updatedAt: now,
       })

@@ -52,6 +52,10 @@ export async function refreshTargetingFacts(db: Database['db'], tenantId: string
           select id from enterprises
           where tenant_id = ${tenantId} and status = 'active' and region_code = any(${districts}::text[])
             and (chain_leader or industry_code = any(${textArrayLiteral(FUND_INDUSTRY_CODES)}::text[]))
+          union
+          select id from enterprises
+          where tenant_id = ${tenantId} and status = 'active' and founder_origin_code = any(${districts}::text[])
+            and not (region_code = any(${districts}::text[]))
         ),
         near as (
           select r.to_id as id from enterprise_relations r join asset a on a.id = r.from_id where r.tenant_id = ${tenantId}
@@ -64,9 +68,11 @@ export async function refreshTargetingFacts(db: Database['db'], tenantId: string
           select r.from_id from enterprise_relations r join near n on n.id = r.to_id where r.tenant_id = ${tenantId}
         )
         insert into targeting_asset_distance (tenant_id, enterprise_id, distance)
-        select ${tenantId}, id, 1 from near
-        union all
-        select ${tenantId}, id, 2 from second where id not in (select id from near)`)
+        select ${tenantId}, id, min(distance) from (
+          select id, 0 as distance from asset
+          union all select id, 1 from near
+          union all select id, 2 from second
+        ) d group by id`)
 
       if (seen.length > 0) {
         await tx.execute(sql`delete from targeting_dirty where tenant_id = ${tenantId} and xid = any(${`{${seen.join(',')}}`}::bigint[])`)

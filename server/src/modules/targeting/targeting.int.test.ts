@@ -102,4 +102,25 @@ describe('target discovery engine on the tiny dataset', () => {
     const paths = await reachPaths(t.database.db, { tenantId: TENANT, candidateId: a, cityCodes: city, contactIds: [b], maxHops: 1, maxPaths: 50 })
     expect(paths.map((p) => p.nodes.at(-1))).toContainEqual(expect.objectContaining({ id: b, asset: 'contact' }))
   })
+
+  it('treats a 乡贤 firm (outside the city, founder from one of its districts) as an asset: reached directly, and through it', async () => {
+    const hometown = await t.database.db.execute<{ id: string; name: string; origin: string }>(sql`
+      select id::text as id, name, founder_origin_code as origin from enterprises
+      where tenant_id = ${TENANT} and founder_origin_code like '3301%' and region_code not like '3301%' and status = 'active'
+      order by id limit 1`)
+    expect(hometown.rows.length).toBe(1)
+    const firm = hometown.rows[0]!
+    const own = await reachPaths(t.database.db, { tenantId: TENANT, candidateId: firm.id, cityCodes: city, contactIds: [] })
+    expect(own[0]).toMatchObject({ steps: [], nodes: [{ id: firm.id, asset: 'hometown' }] })
+    // a partner of it that is no asset itself reaches the city through the 乡贤 firm
+    const partner = await t.database.db.execute<{ id: string }>(sql`
+      select case when r.from_id = ${firm.id} then r.to_id else r.from_id end::text as id from enterprise_relations r
+      join enterprises o on o.tenant_id = r.tenant_id and o.id = case when r.from_id = ${firm.id} then r.to_id else r.from_id end
+      where r.tenant_id = ${TENANT} and (r.from_id = ${firm.id} or r.to_id = ${firm.id})
+        and o.region_code not like '3301%' and o.founder_origin_code is null
+      limit 1`)
+    if (partner.rows.length === 0) return
+    const through = await reachPaths(t.database.db, { tenantId: TENANT, candidateId: partner.rows[0]!.id, cityCodes: city, contactIds: [], maxPaths: 50 })
+    expect(through.some((p) => p.steps.length === 1 && p.nodes.at(-1)!.id === firm.id && p.nodes.at(-1)!.asset === 'hometown')).toBe(true)
+  })
 })

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { edgesAround, nodesByIds, type EdgeRow, type NodeRow } from './targeting.repository.js'
 import { describeStep, FUND_INDUSTRY_CODES, type PathStep } from './targeting.rules.js'
 
-export type AssetKind = 'chain_leader' | 'fund' | 'contact'
+export type AssetKind = 'chain_leader' | 'fund' | 'hometown' | 'contact'
 
 export interface PathNode {
   id: string
@@ -32,12 +32,11 @@ const FRONTIER_CAP = 600
 
 /**
  * The shortest few paths through the relation graph from a candidate to the bureau's assets (local
- * chain leaders, local funds, earlier contacts), breadth first from the candidate: its degree is
+ * chain leaders, local funds, 乡贤 firms, earlier contacts), breadth first from the candidate: its degree is
  * small where an asset's may be in the hundreds.
  */
 export async function reachPaths(db: DbOrTx, query: ReachQuery): Promise<ReachPath[]> {
   const maxHops = query.maxHops ?? 3
-  const maxPaths = query.maxPaths ?? 3
   const city = new Set(query.cityCodes)
   const contacts = new Set(query.contactIds)
   const funds = new Set<string>(FUND_INDUSTRY_CODES)
@@ -45,11 +44,16 @@ export async function reachPaths(db: DbOrTx, query: ReachQuery): Promise<ReachPa
   const assetOf = (node: NodeRow | undefined): AssetKind | null => {
     if (!node) return null
     if (contacts.has(node.id)) return 'contact'
-    if (!city.has(node.region_code)) return null
+    if (!city.has(node.region_code)) return node.founder_origin_code && city.has(node.founder_origin_code) ? 'hometown' : null
     if (node.chain_leader) return 'chain_leader'
     return funds.has(node.industry_code) ? 'fund' : null
   }
   // parent pointers of the breadth-first tree; several parents per node give alternative paths
+  // a candidate that is an asset itself (a 乡贤 firm, a contact) is reached without a step; other paths still help
+  const [self] = await nodesByIds(db, query.tenantId, [query.candidateId])
+  if (self) nodes.set(self.id, self)
+  const selfPath = assetOf(self) ? [toReachPath([{ id: query.candidateId, edge: null }], nodes, assetOf, city)] : []
+  const maxPaths = (query.maxPaths ?? 3) - selfPath.length
   const parents = new Map<string, Array<{ parent: string; edge: EdgeRow }>>()
   const depth = new Map<string, number>([[query.candidateId, 0]])
   let frontier = [query.candidateId]
@@ -80,15 +84,13 @@ export async function reachPaths(db: DbOrTx, query: ReachQuery): Promise<ReachPa
     for (const id of next) if (assetOf(nodes.get(id)) && found.length < maxPaths * 3) found.push(id)
     frontier = next.filter((id) => !assetOf(nodes.get(id))).sort().slice(0, FRONTIER_CAP)
   }
-  if (!nodes.has(query.candidateId)) for (const row of await nodesByIds(db, query.tenantId, [query.candidateId])) nodes.set(row.id, row)
-
-  const paths: ReachPath[] = []
+  const paths: ReachPath[] = [...selfPath]
   for (const target of found) {
     for (const chain of pathsTo(target, query.candidateId, parents, 2)) {
-      if (paths.length >= maxPaths) break
+      if (paths.length >= maxPaths + selfPath.length) break
       paths.push(toReachPath(chain, nodes, assetOf, city))
     }
-    if (paths.length >= maxPaths) break
+    if (paths.length >= maxPaths + selfPath.length) break
   }
   return paths
 }

@@ -103,7 +103,8 @@ export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: Fact
       distance as (
         select c.id, least(
           (select a.distance from targeting_asset_distance a where a.tenant_id = ${q.tenantId} and a.enterprise_id = c.id),
-          case when exists (select 1 from contact_near n where n.id = c.id) then 1
+          case when c.id = any(${contacts}) then 0
+               when exists (select 1 from contact_near n where n.id = c.id) then 1
                when exists (select 1 from contact_second n where n.id = c.id) then 2 end)::int as distance
         from cand c
       ),
@@ -123,6 +124,10 @@ export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: Fact
       select id from enterprises
       where tenant_id = ${q.tenantId} and region_code = any(${city}) and status = 'active'
         and (chain_leader or industry_code = any(${funds}))
+      union
+      -- 乡贤 firms: outside the city, founded by someone from one of its districts
+      select id from enterprises
+      where tenant_id = ${q.tenantId} and founder_origin_code = any(${city}) and not (region_code = any(${city})) and status = 'active'
       union
       select unnest(${contacts})
     ),
@@ -147,10 +152,14 @@ export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: Fact
       group by l.id
     ),
     distance as (
-      select l.id, min(case when a.id is not null then 1 else 2 end)::int as distance
-      from links l left join assets a on a.id = l.other left join near n on n.id = l.other
-      where a.id is not null or n.id is not null
-      group by l.id
+      select id, min(distance)::int as distance from (
+        -- 0: the candidate is an asset itself (a 乡贤 firm, another district's chain leader, a contact)
+        select c.id, 0 as distance from cand c join assets a on a.id = c.id
+        union all
+        select l.id, case when a.id is not null then 1 else 2 end
+        from links l left join assets a on a.id = l.other left join near n on n.id = l.other
+        where a.id is not null or n.id is not null
+      ) d group by id
     ),
     ${ev}
     ${select}
@@ -182,13 +191,14 @@ export type NodeRow = {
   region_code: string
   chain_leader: boolean
   industry_code: string
+  founder_origin_code: string | null
 }
 
 export async function nodesByIds(db: DbOrTx, tenantId: string, ids: readonly string[]): Promise<NodeRow[]> {
   if (ids.length === 0) return []
   const list = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`
   const result = await db.execute<NodeRow>(sql`
-    select id, name, region_code, chain_leader, industry_code from enterprises where tenant_id = ${tenantId} and id = any(${list})
+    select id, name, region_code, chain_leader, industry_code, founder_origin_code from enterprises where tenant_id = ${tenantId} and id = any(${list})
   `)
   return result.rows
 }

@@ -25,7 +25,7 @@ export interface CandidateFacts {
   suppliersInRegion: number
   /** the region (or one of its platforms) hosts the chain in the layout guide: core 1, cooperating 0.5, no 0 */
   layout: 'core' | 'cooperating' | null
-  /** hops from the bureau's assets (chain leaders, local funds' portfolio, 乡贤 firms, earlier contacts): 1, 2, or null */
+  /** hops from the bureau's assets (chain leaders, local funds' portfolio, 乡贤 firms, earlier contacts): 0 (an asset itself), 1, 2, or null */
   assetDistance: number | null
 }
 
@@ -47,7 +47,7 @@ export function factorsOf(facts: CandidateFacts): Factors {
     customers: clamp01(Math.log1p(facts.customersInRegion + facts.leaderCustomersInRegion) / Math.log(11)),
     suppliers: clamp01(Math.log1p(facts.suppliersInRegion) / Math.log(11)),
     layout: facts.layout === 'core' ? 1 : facts.layout === 'cooperating' ? 0.5 : 0,
-    reach: facts.assetDistance === 1 ? 1 : facts.assetDistance === 2 ? 0.5 : 0,
+    reach: facts.assetDistance === 0 || facts.assetDistance === 1 ? 1 : facts.assetDistance === 2 ? 0.5 : 0,
   }
 }
 

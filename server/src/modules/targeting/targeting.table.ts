@@ -72,7 +72,7 @@ export const targetingRegionLinks = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.regionCode, t.enterpriseId] })],
 )
 
-/** Graph distance from the bureau's standing assets (the city's chain leaders and fund firms): 1 or 2. */
+/** Graph distance from the bureau's standing assets (the city's chain leaders and fund firms, 乡贤 firms): 0 (an asset itself), 1 or 2. */
 export const targetingAssetDistance = pgTable(
   'targeting_asset_distance',
   {

@@ -6,7 +6,7 @@ const detail: EnterpriseDetail = {
   id: 'e1', uscc: '91330108MA0000001X', name: '杭州甲科技有限公司', tradeName: '甲', regionCode: '330108', regionName: '滨江区', local: true,
   industryCode: '3990', revenue: 100, employees: 10, foundedOn: null, tags: ['上市'], chainLeader: false, sizeClass: 'micro', status: 'active',
   formerNames: [], nameInitials: 'j', address: null, industryName: null, businessScope: null, registeredCapital: null, tax: null,
-  parent: null, actualController: null, mergedInto: null,
+  parent: null, actualController: null, founderOriginCode: null, founderOriginName: null, mergedInto: null,
   segments: [
     { segmentCode: 's1', segmentName: 'S1', chainCode: 'c', chainName: 'C', main: false, source: 'rule' },
     { segmentCode: 's2', segmentName: 'S2', chainCode: 'c', chainName: 'C', main: true, source: 'manual' },

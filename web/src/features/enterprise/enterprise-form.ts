@@ -17,6 +17,7 @@ export interface EnterpriseFormValues {
   chainLeader?: boolean
   parentId?: string | null
   actualController?: string | null
+  founderOriginCode?: string | null
   segments?: string[]
   mainSegment?: string | null
 }
@@ -41,6 +42,7 @@ export function toFormValues(e: EnterpriseDetail): EnterpriseFormValues {
     chainLeader: e.chainLeader,
     parentId: e.parent?.id ?? null,
     actualController: e.actualController,
+    founderOriginCode: e.founderOriginCode,
     segments: e.segments.map((s) => s.segmentCode),
     mainSegment: e.segments.find((s) => s.main)?.segmentCode ?? null,
   }
@@ -69,6 +71,7 @@ export function toRequest(v: EnterpriseFormValues): CreateEnterpriseRequest {
     chainLeader: v.chainLeader ?? false,
     parentId: v.parentId ?? null,
     actualController: blankToNull(v.actualController),
+    founderOriginCode: blankToNull(v.founderOriginCode),
     segments: segmentAssignments(v.segments ?? [], v.mainSegment),
   }
 }

@@ -67,12 +67,12 @@ describe('reach-path graph', () => {
   })
   it('builds an option with a category per role and labelled links', () => {
     const labels = {
-      roles: { candidate: 'cand', intermediary: 'mid', chain_leader: 'leader', fund: 'fund', contact: 'contact' },
+      roles: { candidate: 'cand', intermediary: 'mid', chain_leader: 'leader', fund: 'fund', hometown: 'hometown', contact: 'contact' },
       edges: { supplier: 'supplies', investor: 'invests', branch: 'branch' },
     }
     const option = reachGraphOption(paths, labels)
     const series = (option.series as Array<{ data: Array<{ category: number }>; links: Array<{ value: unknown }>; categories: unknown[] }>)[0]!
-    expect(series.categories).toHaveLength(5)
+    expect(series.categories).toHaveLength(6)
     expect(series.data.map((d) => d.category)).toEqual([0, 1, 2, 3])
     expect(series.links.map((l) => l.value)).toEqual(['supplies', 'invests', 'invests'])
     expect(reachGraphOption([], labels).series).toBeDefined()

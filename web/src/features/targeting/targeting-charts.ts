@@ -70,13 +70,14 @@ export function priorityOf(score: number): 'high' | 'medium' | 'low' {
 // reach-path graph
 
 export type ReachGraphOption = ComposeOption<GraphSeriesOption | TooltipComponentOption | LegendComponentOption>
-export const nodeRoles = ['candidate', 'intermediary', 'chain_leader', 'fund', 'contact'] as const
+export const nodeRoles = ['candidate', 'intermediary', 'chain_leader', 'fund', 'hometown', 'contact'] as const
 export type NodeRole = (typeof nodeRoles)[number]
 export const nodeColors: Record<NodeRole, string> = {
   candidate: '#fa541c',
   intermediary: '#bfbfbf',
   chain_leader: '#1677ff',
   fund: '#722ed1',
+  hometown: '#d48806',
   contact: '#52c41a',
 }
 

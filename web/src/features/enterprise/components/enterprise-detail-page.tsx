@@ -160,6 +160,7 @@ function Overview({ e }: { e: EnterpriseDetail }) {
           {e.parent ? <Link to={`/enterprises/${e.parent.id}`}>{e.parent.name}</Link> : '-'}
         </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.field.actualController')}>{e.actualController ?? '-'}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.field.founderOrigin')}>{e.founderOriginName ?? '-'}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.field.tags')} span={2}>
           <Space size={[0, 4]} wrap>
             {e.tags.map((tag) => (

@@ -21,7 +21,7 @@ export type EnterpriseFormMode = { kind: 'create' } | { kind: 'edit'; enterprise
 
 const formFields = [
   'uscc', 'name', 'regionCode', 'address', 'industryCode', 'businessScope', 'registeredCapital', 'revenue', 'tax', 'employees',
-  'foundedOn', 'tags', 'chainLeader', 'parentId', 'actualController', 'segments', 'mainSegment', 'version',
+  'foundedOn', 'tags', 'chainLeader', 'parentId', 'actualController', 'founderOriginCode', 'segments', 'mainSegment', 'version',
 ]
 
 export function EnterpriseFormDrawer({ mode, onClose, onCreated }: { mode: EnterpriseFormMode | null; onClose: () => void; onCreated?: (id: string) => void }) {
@@ -185,9 +185,14 @@ export function EnterpriseFormDrawer({ mode, onClose, onCreated }: { mode: Enter
         <Form.Item name="parentId" label={t('enterprise.field.parent')}>
           <EnterprisePicker initialLabel={editing?.parent?.name} />
         </Form.Item>
-        <Form.Item name="actualController" label={t('enterprise.field.actualController')}>
-          <Input maxLength={100} />
-        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="actualController" label={t('enterprise.field.actualController')} style={{ width: '50%' }}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="founderOriginCode" label={t('enterprise.field.founderOrigin')} tooltip={t('enterprise.field.founderOriginHelp')} style={{ width: '50%' }}>
+            <AutoComplete allowClear options={districtOptions} filterOption={(input, option) => String(option?.label ?? '').includes(input)} />
+          </Form.Item>
+        </Space.Compact>
         <Form.Item name="businessScope" label={t('enterprise.field.businessScope')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>

@@ -132,6 +132,9 @@ export function CandidateDrawer({ candidate, region, chainCode, mayAdd, onClose 
                           <Tag color={nodeColors[p.nodes.at(-1)!.asset!]}>{t(`targeting.node.${p.nodes.at(-1)!.asset!}`)}</Tag>
                         )}
                       </Space>
+                      {p.steps.length === 0 && p.nodes[0]?.asset && (
+                        <Typography.Text>{t(`targeting.drawer.selfAsset.${p.nodes[0].asset}`, { name: p.nodes[0].name })}</Typography.Text>
+                      )}
                       {p.steps.map((s, j) => (
                         <Typography.Text key={j}>{lang === 'en-US' ? s.textEn : s.textZh}</Typography.Text>
                       ))}
