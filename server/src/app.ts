@@ -20,6 +20,7 @@ import { leadsRoutes } from './modules/leads/index.js'
 import { listsRoutes } from './modules/lists/index.js'
 import { notificationsRoutes } from './modules/notifications/index.js'
 import { registryRoutes } from './modules/registry/index.js'
+import { talksRoutes } from './modules/talks/index.js'
 import { dashboardRoutes } from './modules/dashboard/index.js'
 import { projectsRoutes } from './modules/projects/index.js'
 import { supervisionRoutes } from './modules/supervision/index.js'
@@ -93,6 +94,7 @@ export async function buildApp(
   await app.register(notificationsRoutes(ctx))
   await app.register(registryRoutes(ctx))
   await app.register(leadsRoutes(ctx))
+  await app.register(talksRoutes(ctx))
   await app.register(projectsRoutes(ctx))
   await app.register(supervisionRoutes(ctx))
   await app.register(dashboardRoutes(ctx))

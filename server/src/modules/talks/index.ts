@@ -1,1 +1,2 @@
+export { talksRoutes } from './talks.routes.js'
 export * from './talks.table.js'
