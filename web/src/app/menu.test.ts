@@ -4,12 +4,12 @@ import { canUse, menuFor, moduleKeys, moduleOfPath } from './menu.js'
 
 describe('menu by role', () => {
   const expected: Record<Role, string[]> = {
-    city_admin: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'chains', 'import', 'users', 'audit'],
-    city_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'import'],
-    district_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'import'],
+    city_admin: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'chains', 'import', 'users', 'audit'],
+    city_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'import'],
+    district_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'import'],
     platform_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'dashboard', 'projects', 'supervision', 'layoutGuide'],
-    department_reviewer: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'registry', 'layoutGuide'],
-    leader: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'dashboard', 'projects', 'supervision', 'layoutGuide'],
+    department_reviewer: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'registry', 'talks', 'layoutGuide'],
+    leader: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide'],
     enterprise: ['home'],
   }
 

@@ -1,7 +1,7 @@
 import { roles, type Role } from '../../../common/src/roles.js'
 import type { MessageKey } from '../i18n/index.js'
 
-export const moduleKeys = ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
+export const moduleKeys = ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
 export type ModuleKey = (typeof moduleKeys)[number]
 
 export interface ModuleEntry {
@@ -27,6 +27,7 @@ export const moduleTable: readonly ModuleEntry[] = [
   { key: 'lists', path: '/lists', labelKey: 'nav.lists', roles: staffAndReaders },
   { key: 'leads', path: '/leads', labelKey: 'nav.leads', roles: ['city_admin', 'city_staff', 'district_staff', 'platform_staff', 'leader'] },
   { key: 'registry', path: '/registry', labelKey: 'nav.registry', roles: staffAndReaders },
+  { key: 'talks', path: '/talks', labelKey: 'nav.talks', roles: ['city_admin', 'city_staff', 'district_staff', 'department_reviewer', 'leader'] },
   { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', roles: projectReaders },
   { key: 'projects', path: '/projects', labelKey: 'nav.projects', roles: projectReaders },
   { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', roles: projectReaders },

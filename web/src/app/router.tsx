@@ -14,6 +14,7 @@ const ChainMapRoute = lazy(() => import('./routes/chain-map.js'))
 const ListsRoute = lazy(() => import('./routes/lists.js'))
 const LeadsRoute = lazy(() => import('./routes/leads.js'))
 const RegistryRoute = lazy(() => import('./routes/registry.js'))
+const TalksRoute = lazy(() => import('./routes/talks.js'))
 const TargetingRoute = lazy(() => import('./routes/targeting.js'))
 const LayoutGuideRoute = lazy(() => import('./routes/layout-guide.js'))
 const ChainsRoute = lazy(() => import('./routes/chains.js'))
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
               { path: 'lists/*', element: page(<RequireModule module="lists">{<ListsRoute />}</RequireModule>) },
               { path: 'leads', element: page(<RequireModule module="leads">{<LeadsRoute />}</RequireModule>) },
               { path: 'registry/*', element: page(<RequireModule module="registry">{<RegistryRoute />}</RequireModule>) },
+              { path: 'talks', element: page(<RequireModule module="talks">{<TalksRoute />}</RequireModule>) },
               { path: 'dashboard', element: page(<RequireModule module="dashboard">{<DashboardRoute />}</RequireModule>) },
               { path: 'projects', element: page(<RequireModule module="projects">{<ProjectsRoute />}</RequireModule>) },
               { path: 'projects/:id', element: page(<RequireModule module="projects">{<ProjectDetailRoute />}</RequireModule>) },

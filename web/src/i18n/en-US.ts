@@ -8,6 +8,7 @@ import { supervisionEn } from './modules/supervision.js'
 import { listsEn } from './modules/lists.js'
 import { notificationsEn } from './modules/notifications.js'
 import { registryEn } from './modules/registry.js'
+import { talksEn } from './modules/talks.js'
 import { targetingEn } from './modules/targeting.js'
 import type { MessageKey } from './zh-CN.js'
 
@@ -28,6 +29,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.lists': 'Three lists',
   'nav.leads': 'Leads',
   'nav.registry': 'First report, first talk',
+  'nav.talks': 'City-led talks',
   'nav.dashboard': 'One screen',
   'nav.projects': 'Projects',
   'nav.supervision': 'Supervision',
@@ -168,6 +170,7 @@ export const enUS: Record<MessageKey, string> = {
   ...listsEn,
   ...leadsEn,
   ...registryEn,
+  ...talksEn,
   ...notificationsEn,
   ...importEn,
   ...targetingEn,

@@ -8,6 +8,7 @@ import { supervisionZh } from './modules/supervision.js'
 import { listsZh } from './modules/lists.js'
 import { notificationsZh } from './modules/notifications.js'
 import { registryZh } from './modules/registry.js'
+import { talksZh } from './modules/talks.js'
 import { targetingZh } from './modules/targeting.js'
 
 // Chinese is the first language: every key is defined here first, en-US.ts must have the same keys.
@@ -28,6 +29,7 @@ export const zhCN = {
   'nav.lists': '三张清单',
   'nav.leads': '线索管理',
   'nav.registry': '首报首谈',
+  'nav.talks': '市级主谈',
   'nav.dashboard': '一屏统览',
   'nav.projects': '项目全生命周期',
   'nav.supervision': '项目督办',
@@ -168,6 +170,7 @@ export const zhCN = {
   ...listsZh,
   ...leadsZh,
   ...registryZh,
+  ...talksZh,
   ...notificationsZh,
   ...importZh,
   ...targetingZh,

@@ -1,0 +1,5 @@
+import { TalksPage } from '../../features/talks/components/talks-page.js'
+
+export default function Route() {
+  return <TalksPage />
+}
