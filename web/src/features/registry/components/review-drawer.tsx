@@ -103,7 +103,7 @@ export function ReviewDrawer({ id, onClose }: { id: string | null; onClose: () =
                 ),
               },
               { title: t('registry.fit.role'), key: 'role', render: (_, f) => t(`registry.fit.${f.guideRole}`) },
-              { title: t('registry.fit.platforms'), key: 'platforms', render: (_, f) => f.platforms.map((p) => p.name).join('、') },
+              { title: t('registry.fit.platforms'), key: 'platforms', render: (_, f) => f.platforms.map((p) => p.name).join(' · ') },
             ]}
           />
 

@@ -150,7 +150,7 @@ function TalkRoom({ id, onClose }: { id: string | null; onClose: () => void }) {
 
           <div>
             <Typography.Title level={5}>{t('talks.proposal')}</Typography.Title>
-            <List size="small" bordered dataSource={data.proposal} renderItem={(p) => <List.Item>{`${ctx.unitName(p.regionCode)}：${p.reason}`}</List.Item>} />
+            <List size="small" bordered dataSource={data.proposal} renderItem={(p) => <List.Item>{`${ctx.unitName(p.regionCode)} · ${p.reason}`}</List.Item>} />
             {ctx.isCity && (
               <Form
                 form={proposalForm}
