@@ -35,6 +35,11 @@ export const dashboardZh = {
   'dashboard.map.tooltip': '{name}：1亿以上签约 {signed}/{target} · 在库项目 {active} · 停滞 {stuck}',
   'dashboard.drill': '点击数字查看对应项目',
   'dashboard.projects': '项目',
+  'dashboard.targets': '年度目标',
+  'dashboard.targets.title': '{year} 年各区县年度目标',
+  'dashboard.targets.count': '{label}签约（个）',
+  'dashboard.targets.investment': '签约总投资（万元）',
+  'dashboard.targets.saved': '已保存{region}的目标',
 } as const
 
 export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
@@ -73,4 +78,9 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.map.tooltip': '{name}: signed ≥100M {signed}/{target} · {active} projects · {stuck} stuck',
   'dashboard.drill': 'Click a figure to list its projects',
   'dashboard.projects': 'Projects',
+  'dashboard.targets': 'Annual targets',
+  'dashboard.targets.title': 'Annual targets {year} by district',
+  'dashboard.targets.count': 'Signed {label}',
+  'dashboard.targets.investment': 'Signed investment (10k CNY)',
+  'dashboard.targets.saved': 'Target of {region} saved',
 }

@@ -1,6 +1,6 @@
-import { DesktopOutlined, DownloadOutlined, FullscreenExitOutlined } from '@ant-design/icons'
+import { AimOutlined, DesktopOutlined, DownloadOutlined, FullscreenExitOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, ConfigProvider, Row, Select, Space, Spin, Table, Typography, theme } from 'antd'
-import { useMemo, type CSSProperties, type ReactNode } from 'react'
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import { useNavigate, useSearchParams } from 'react-router-dom'
 import type { Dashboard, Drill } from '../../../../../common/src/api/dashboard.js'
 import { useTenantReference } from '../../../api/reference/get-tenant-reference.js'
@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../../../lib/i18n.js'
 import { monthlyReportUrl, useDashboard } from '../api/get-dashboard.js'
 import { DistrictTileMap } from './district-tile-map.js'
 import { DrillChart } from './drill-chart.js'
+import { TargetsEditor } from './targets-editor.js'
 
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`)
 const yi = (wan: number) => wan / 10_000
@@ -31,13 +32,14 @@ function Figure({ title, value, sub, drill, onDrill, dark, accent }: { title: st
   )
 }
 
-export function DashboardPage({ isCity }: { isCity: boolean }) {
+export function DashboardPage({ isCity, canEditTargets = false }: { isCity: boolean; canEditTargets?: boolean }) {
   const { t, lang, errorText } = useI18n()
   const navigate = useNavigate()
   const [search, setSearch] = useSearchParams()
   const region = search.get('region') ?? undefined
   const year = search.get('year') ? Number(search.get('year')) : undefined
   const big = search.get('screen') === 'big'
+  const [editingTargets, setEditingTargets] = useState(false)
   const dashboard = useDashboard({ region, year })
   const districts = useTenantReference().data?.districts ?? []
   const d = dashboard.data
@@ -141,6 +143,11 @@ export function DashboardPage({ isCity }: { isCity: boolean }) {
               options={[0, 1, 2].map((k) => ({ value: Number(d.asOf.slice(0, 4)) - k, label: String(Number(d.asOf.slice(0, 4)) - k) }))}
               onChange={(v) => set('year', String(v))}
             />
+            {canEditTargets && !big && (
+              <Button icon={<AimOutlined />} onClick={() => setEditingTargets(true)}>
+                {t('dashboard.targets')}
+              </Button>
+            )}
             <Button icon={<DownloadOutlined />} href={monthlyReportUrl({ region, year })}>
               {t('dashboard.report')}
             </Button>
@@ -242,7 +249,13 @@ export function DashboardPage({ isCity }: { isCity: boolean }) {
     </Space>
   )
 
-  if (!big) return content
+  if (!big)
+    return (
+      <>
+        {content}
+        {canEditTargets && <TargetsEditor year={d.year} open={editingTargets} onClose={() => setEditingTargets(false)} />}
+      </>
+    )
   const screen: CSSProperties = { position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto', background: '#0b1220', padding: 24 }
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm }}>
