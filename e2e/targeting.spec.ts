@@ -85,6 +85,14 @@ describe('target discovery in the browser', () => {
       await expect.poll(() => reason.inputValue()).toMatch(/^系统推荐：.+，评分 [\d.]+$/)
       await modal.getByRole('button', { name: /加\s*入/ }).click()
       await page.getByText('已加入目标客商清单').waitFor()
+
+      // and open a lead from the new entry: the lead inbox shows it
+      await drawer.getByRole('button', { name: /登记为线索/ }).click()
+      const leadModal = page.getByRole('dialog').filter({ hasText: '信息来源人' })
+      await leadModal.getByLabel('信息来源人').fill('招商一处 王明')
+      await leadModal.getByRole('button', { name: /登记线索/ }).click()
+      await page.getByText('已登记线索').waitFor()
+      await drawer.getByRole('button', { name: /查看线索/ }).waitFor()
       await drawer.locator('.ant-drawer-close').click()
       await drawer.waitFor({ state: 'hidden' })
 

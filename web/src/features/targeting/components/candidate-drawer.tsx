@@ -1,16 +1,18 @@
-import { AimOutlined, ExportOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Descriptions, Drawer, Empty, Input, List, Modal, Select, Space, Spin, Tag, Typography } from 'antd'
+import { AimOutlined, ExportOutlined, FlagOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Descriptions, Drawer, Empty, Input, InputNumber, List, Modal, Select, Space, Spin, Tag, Typography } from 'antd'
 import { GraphChart } from 'echarts/charts'
 import { LegendComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router-dom'
+import { leadChannels, type LeadChannel } from '../../../../../common/src/api/leads.js'
 import { targetingFactorKeys, type Candidate } from '../../../../../common/src/api/targeting.js'
 import { EChart } from '../../../components/echart.js'
 import { useI18n } from '../../../lib/i18n.js'
 import { pickName } from '../../../lib/translate.js'
 import { useCandidatePaths } from '../api/get-candidate-paths.js'
 import { useAddCandidateToTargets } from '../api/create-target.js'
+import { useOpenLeadFromTarget } from '../api/open-lead.js'
 import { factorColors, nodeColors, nodeRoles, priorityOf, reachGraphOption, reasonFactors } from '../targeting-charts.js'
 import { factorFact } from './factor-facts.js'
 
@@ -33,6 +35,35 @@ export function CandidateDrawer({ candidate, region, chainCode, mayAdd, onClose 
   const [adding, setAdding] = useState(false)
   const [priority, setPriority] = useState<'high' | 'medium' | 'low'>('medium')
   const [reason, setReason] = useState('')
+  // the target list entry made from this candidate in this drawer: a lead can be opened from it
+  const [added, setAdded] = useState<{ enterpriseId: string; targetId: string } | null>(null)
+  const openLead = useOpenLeadFromTarget()
+  const [leadOpen, setLeadOpen] = useState(false)
+  const [leadFor, setLeadFor] = useState<string | null>(null)
+  const [lead, setLead] = useState<{ channel: LeadChannel; sourcePerson: string; plannedInvestment: number | null; investorWishes: string }>({
+    channel: 'other',
+    sourcePerson: '',
+    plannedInvestment: null,
+    investorWishes: '',
+  })
+  const addedHere = added !== null && candidate !== null && added.enterpriseId === candidate.enterpriseId
+  const confirmLead = async () => {
+    if (!added) return
+    try {
+      await openLead.mutateAsync({
+        targetId: added.targetId,
+        channel: lead.channel,
+        sourcePerson: lead.sourcePerson,
+        plannedInvestment: lead.plannedInvestment,
+        investorWishes: lead.investorWishes || null,
+      })
+      message.success(t('targeting.lead.done'))
+      setLeadOpen(false)
+      setLeadFor(added.enterpriseId)
+    } catch (error) {
+      message.error(errorText(error))
+    }
+  }
 
   const option = useMemo(
     () =>
@@ -55,7 +86,8 @@ export function CandidateDrawer({ candidate, region, chainCode, mayAdd, onClose 
   const confirmAdd = async () => {
     if (!candidate) return
     try {
-      await create.mutateAsync({ enterpriseId: candidate.enterpriseId, body: { region: region.code, chain: chainCode, priority, reason } })
+      const target = await create.mutateAsync({ enterpriseId: candidate.enterpriseId, body: { region: region.code, chain: chainCode, priority, reason } })
+      setAdded({ enterpriseId: candidate.enterpriseId, targetId: target.id })
       message.success(t('targeting.add.done'))
       setAdding(false)
     } catch (error) {
@@ -75,10 +107,20 @@ export function CandidateDrawer({ candidate, region, chainCode, mayAdd, onClose 
             <Link to={`/enterprises/${candidate.enterpriseId}`}>
               <Button icon={<ExportOutlined />}>{t('targeting.action.openEnterprise')}</Button>
             </Link>
-            {mayAdd && (
+            {mayAdd && !addedHere && (
               <Button type="primary" icon={<AimOutlined />} onClick={openAdd}>
                 {t('targeting.action.addTarget')}
               </Button>
+            )}
+            {mayAdd && addedHere && leadFor !== candidate.enterpriseId && (
+              <Button type="primary" icon={<FlagOutlined />} onClick={() => setLeadOpen(true)}>
+                {t('targeting.action.openLead')}
+              </Button>
+            )}
+            {leadFor === candidate.enterpriseId && (
+              <Link to="/leads">
+                <Button icon={<FlagOutlined />}>{t('targeting.action.viewLeads')}</Button>
+              </Link>
             )}
           </Space>
         )
@@ -144,6 +186,33 @@ export function CandidateDrawer({ candidate, region, chainCode, mayAdd, onClose 
               />
             </>
           )}
+
+          <Modal
+            open={leadOpen}
+            title={t('targeting.lead.title', { name: candidate.name })}
+            okText={t('targeting.lead.ok')}
+            onOk={confirmLead}
+            okButtonProps={{ disabled: lead.sourcePerson.trim() === '' }}
+            confirmLoading={openLead.isPending}
+            onCancel={() => setLeadOpen(false)}
+          >
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text type="secondary">{t('targeting.lead.hint')}</Typography.Text>
+              <Typography.Text>{t('leads.channel')}</Typography.Text>
+              <Select
+                value={lead.channel}
+                onChange={(channel) => setLead({ ...lead, channel })}
+                style={{ width: 220 }}
+                options={leadChannels.map((c) => ({ value: c, label: t(`leads.channel.${c}`) }))}
+              />
+              <Typography.Text>{t('leads.sourcePerson')}</Typography.Text>
+              <Input value={lead.sourcePerson} onChange={(e) => setLead({ ...lead, sourcePerson: e.target.value })} maxLength={100} aria-label={t('leads.sourcePerson')} />
+              <Typography.Text>{t('leads.plannedInvestment')}</Typography.Text>
+              <InputNumber min={0} value={lead.plannedInvestment} onChange={(v) => setLead({ ...lead, plannedInvestment: v })} style={{ width: 220 }} />
+              <Typography.Text>{t('leads.investorWishes')}</Typography.Text>
+              <Input.TextArea value={lead.investorWishes} onChange={(e) => setLead({ ...lead, investorWishes: e.target.value })} rows={2} maxLength={2000} />
+            </Space>
+          </Modal>
 
           <Modal
             open={adding}
