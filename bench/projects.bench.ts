@@ -10,6 +10,8 @@ import { runStuckProjectJob } from '../server/src/modules/supervision/index.js'
 import type { BenchContext, BenchRow, BenchSuite } from './types.js'
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`
+/** Each row is also printed as soon as it is measured: the province part runs long, and a failure there keeps the city figures. */
+const early = (row: BenchRow) => (console.error(`[projects] ${row.join(' | ')}`), row)
 
 async function dashboardRows(context: BenchContext, label: string): Promise<BenchRow[]> {
   const { kind, app, cookie, database, timed, tenantId } = context
@@ -48,12 +50,12 @@ async function dashboardRows(context: BenchContext, label: string): Promise<Benc
     const first = (await call(url)).json()
     const api = await timed(20, () => call(url))
     const sqlOnly = await timed(20, () => bare(region))
-    rows.push([
+    rows.push(early([
       kind,
       `dashboard ${what} (${label})`,
       `${projects} projects, ${events} events; ${first.sizeClasses[0].count} signed ≥1亿 YTD`,
       `median ${fmt(api.median)}, p95 ${fmt(api.p95)}; bare SQL ${fmt(sqlOnly.median)} → ratio ${(api.median / sqlOnly.median).toFixed(2)}`,
-    ])
+    ]))
   }
   return rows
 }
@@ -82,20 +84,20 @@ export const bench: BenchSuite = async (context) => {
     version = response.json().project.version
     forward = !forward
   })
-  rows.push([kind, 'stage transition (lead ⇄ contact)', 'row lock, requirements, event, audit, detail', `median ${fmt(transition.median)}, p95 ${fmt(transition.p95)}`])
+  rows.push(early([kind, 'stage transition (lead ⇄ contact)', 'row lock, requirements, event, audit, detail', `median ${fmt(transition.median)}, p95 ${fmt(transition.p95)}`]))
 
   const drill = `sizeClassMin=1&signedFrom=${new Date().getFullYear()}-01-01&signedTo=${chinaDay(new Date())}`
   const first = (await call('GET', `/api/projects?${drill}`)).json()
   const list = await timed(20, () => call('GET', `/api/projects?${drill}`))
-  rows.push([kind, 'drill-down list (≥1亿 signed YTD, page 1)', `${first.total} projects`, `median ${fmt(list.median)}, p95 ${fmt(list.p95)}`])
+  rows.push(early([kind, 'drill-down list (≥1亿 signed YTD, page 1)', `${first.total} projects`, `median ${fmt(list.median)}, p95 ${fmt(list.p95)}`]))
   const notYet = await timed(20, () => call('GET', '/api/projects?notYet=started'))
-  rows.push([kind, 'six not-yets: 未开工 list', '', `median ${fmt(notYet.median)}, p95 ${fmt(notYet.p95)}`])
+  rows.push(early([kind, 'six not-yets: 未开工 list', '', `median ${fmt(notYet.median)}, p95 ${fmt(notYet.p95)}`]))
 
   const started = performance.now()
   const stuck = await runStuckProjectJob({ database, clock: { now: () => new Date() } }, tenantId)
-  rows.push([kind, 'stuck-project job', `${stuck.checked} projects checked, ${stuck.stuck} stuck`, fmt(performance.now() - started)])
+  rows.push(early([kind, 'stuck-project job', `${stuck.checked} projects checked, ${stuck.stuck} stuck`, fmt(performance.now() - started)]))
   const report = await timed(3, () => call('GET', '/api/dashboard/monthly-report.xlsx'))
-  rows.push([kind, 'monthly report (xlsx)', '', `median ${fmt(report.median)}`])
+  rows.push(early([kind, 'monthly report (xlsx)', '', `median ${fmt(report.median)}`]))
 
   if (process.env.CB_BENCH_PROJECTS_PROVINCE === '1') {
     await database.pool.query(`delete from stuck_projects where tenant_id = $1`, [tenantId])
@@ -104,7 +106,7 @@ export const bench: BenchSuite = async (context) => {
     }
     const loadStarted = performance.now()
     const loaded = await loadProjects(database, { tenantId, size: 'province', seed: 20261122, now: new Date() })
-    rows.push([kind, 'load province projects', `${loaded.projects} projects, ${loaded.projectEvents} events`, fmt(performance.now() - loadStarted)])
+    rows.push(early([kind, 'load province projects', `${loaded.projects} projects, ${loaded.projectEvents} events`, fmt(performance.now() - loadStarted)]))
     rows.push(...(await dashboardRows(context, 'province')))
   }
   return rows
