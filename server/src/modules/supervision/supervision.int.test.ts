@@ -219,7 +219,17 @@ describe('supervision and the dashboard', () => {
     })
 
     it('gives a district its own dashboard whatever it asks for, and refuses another district', async () => {
+      // 到资: 300 on B (滨江) and 500 on C (西湖) in May; the district sees only its own
+      for (const [key, amount] of [['B', 300], ['C', 500]] as const) {
+        await t.database.pool.query(
+          `insert into project_events (tenant_id, id, project_id, kind, occurred_on, at, actor_name, amount) values ($1, $2, $3, 'arrival', '2026-05-20', now(), 'test', $4)`,
+          [TEST_TENANT, randomUUID(), ids[key], amount],
+        )
+      }
+      expect((await get('/api/dashboard?year=2026')).json().arrivedYtd).toBe(800)
       const own = (await get('/api/dashboard?year=2026', binjiang)).json()
+      expect(own.arrivedYtd).toBe(300)
+      expect(own.monthly.find((m: { month: string }) => m.month === '2026-05').arrived).toBe(300)
       expect(own).toMatchObject({ region: BINJIANG, regionName: '滨江区' })
       expect(own.matrix.regions.map((r: { code: string }) => r.code)).toEqual([BINJIANG])
       expect(own.sizeClasses[0]).toMatchObject({ count: 1, target: 3 })
