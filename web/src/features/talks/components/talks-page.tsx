@@ -21,6 +21,7 @@ function OpenTalkModal({ open, onClose }: { open: boolean; onClose: () => void }
     <Modal open={open} title={t('talks.open')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
       <Form
         form={form}
+        name="talkOpen"
         layout="vertical"
         initialValues={{ reason: 'cross_district', units: [] }}
         onFinish={(v) =>
@@ -125,7 +126,7 @@ function TalkRoom({ id, onClose }: { id: string | null; onClose: () => void }) {
               ]}
             />
             {ctx.isCity && (
-              <Form form={taskForm} layout="inline" style={{ marginTop: 8, rowGap: 8 }} initialValues={{ kind: 'investigate' }} onFinish={(v) => run('POST', `/api/talks/${data.id}/tasks`, v, () => taskForm.resetFields())}>
+              <Form form={taskForm} name="talkTask" layout="inline" style={{ marginTop: 8, rowGap: 8 }} initialValues={{ kind: 'investigate' }} onFinish={(v) => run('POST', `/api/talks/${data.id}/tasks`, v, () => taskForm.resetFields())}>
                 <Form.Item name="kind">
                   <Select style={{ width: 100 }} aria-label={t('talks.task.kind')} options={talkTaskKinds.map((k) => ({ value: k, label: t(`talks.task.kind.${k}`) }))} />
                 </Form.Item>
@@ -154,6 +155,7 @@ function TalkRoom({ id, onClose }: { id: string | null; onClose: () => void }) {
             {ctx.isCity && (
               <Form
                 form={proposalForm}
+                name="talkProposal"
                 layout="inline"
                 style={{ marginTop: 8 }}
                 onFinish={(v: { regionCode: string; reason: string }) =>
@@ -161,7 +163,7 @@ function TalkRoom({ id, onClose }: { id: string | null; onClose: () => void }) {
                 }
               >
                 <Form.Item name="regionCode" rules={[{ required: true, message: t('validation.required') }]}>
-                  <Select placeholder={t('talks.proposal.region')} aria-label={t('talks.proposal.region')} style={{ width: 140 }} options={ctx.districts} />
+                  <Select showSearch={{ optionFilterProp: 'label' }} placeholder={t('talks.proposal.region')} aria-label={t('talks.proposal.region')} style={{ width: 140 }} options={ctx.districts} />
                 </Form.Item>
                 <Form.Item name="reason" rules={[{ required: true, min: 2, message: t('validation.required') }]}>
                   <Input placeholder={t('talks.proposal.reason')} aria-label={t('talks.proposal.reason')} style={{ width: 320 }} />
@@ -209,6 +211,7 @@ function TalkRoom({ id, onClose }: { id: string | null; onClose: () => void }) {
             {ctx.isCity && (
               <Form
                 form={meetingForm}
+                name="talkMeeting"
                 layout="vertical"
                 initialValues={{ decisions: [{}] }}
                 onFinish={(v: { heldOn: string; title: string; chair?: string; minutes: string; decisions: Array<{ text: string; responsibleUnit: string; dueOn: string }> }) =>
@@ -220,8 +223,10 @@ function TalkRoom({ id, onClose }: { id: string | null; onClose: () => void }) {
                   )
                 }
               >
-                <Typography.Text strong>{t('talks.meeting.add')}</Typography.Text>
-                <Space wrap style={{ marginTop: 8 }}>
+                <Typography.Title level={5} style={{ fontSize: 14 }}>
+                  {t('talks.meeting.add')}
+                </Typography.Title>
+                <Space wrap>
                   <Form.Item name="heldOn" label={t('talks.meeting.heldOn')} rules={[{ required: true, message: t('validation.required') }, dateRule]}>
                     <Input style={{ width: 130 }} />
                   </Form.Item>
