@@ -104,15 +104,16 @@ export function* generateProjects(options: GenerateProjectsOptions): Generator<P
     const platform = hostPlatforms.length > 0 && r.chance(0.78) ? r.pick(hostPlatforms).code : null
     const finalTarget = r.weighted(Array.from({ length: stageCount }, (_, k) => k), FINAL_STAGE_WEIGHTS.slice(0, stageCount))
 
-    // walk the stages from a start day; a history that would run past the as-of day stops there
-    let day = asOfMs - r.int(10, 3 * 365) * DAY_MS
-    const entered: Array<{ stage: number; day: number }> = [{ stage: 0, day }]
-    for (let s = 1; s <= finalTarget; s++) {
-      const next = day + Math.max(1, Math.round(r.logNormal(Math.log(STAGE_DAYS[s - 1]! || 30), 0.6))) * DAY_MS
-      if (next > asOfMs) break
-      day = next
-      entered.push({ stage: s, day })
+    // walk back from the as-of day: most projects entered their current stage within its usual time (in progress);
+    // about one in seven has been sitting there far longer (the stuck ones the supervision finds)
+    const sitting = STAGE_DAYS[finalTarget] || 120
+    let day = asOfMs - Math.round(r.float() * sitting * 0.8) * DAY_MS - (r.chance(0.14) ? r.int(150, 600) * DAY_MS : 0)
+    const backwards: Array<{ stage: number; day: number }> = [{ stage: finalTarget, day }]
+    for (let s = finalTarget; s >= 1; s--) {
+      day -= Math.max(1, Math.round(r.logNormal(Math.log(STAGE_DAYS[s - 1]! || 30), 0.5))) * DAY_MS
+      backwards.push({ stage: s - 1, day })
     }
+    const entered = backwards.reverse()
     const reached = entered[entered.length - 1]!
     const signedOn = signedAt >= 0 && reached.stage >= signedAt ? dayOf(entered[signedAt]!.day) : null
     const startedOn = startedAt >= 0 && reached.stage >= startedAt ? dayOf(entered[startedAt]!.day) : null

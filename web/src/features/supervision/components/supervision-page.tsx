@@ -104,7 +104,7 @@ function RedBlackTab() {
             title: '',
             key: 'list',
             width: 90,
-            render: (_, r) => (r.list === 'red' ? <Tag color="red">{t('supervision.redBlack.red')}</Tag> : r.list === 'black' ? <Tag color="black">{t('supervision.redBlack.black')}</Tag> : t('supervision.redBlack.none')),
+            render: (_, r) => (r.list === 'red' ? <Tag color="red">{t('supervision.redBlack.red')}</Tag> : r.list === 'black' ? <Tag color="#262626">{t('supervision.redBlack.black')}</Tag> : t('supervision.redBlack.none')),
           },
           { title: t('supervision.redBlack.signed'), key: 's', render: (_, r) => `${r.signed1} / ${r.target1}` },
           { title: t('supervision.redBlack.pace'), key: 'p', render: (_, r) => percent(r.pace) },
