@@ -19,7 +19,14 @@ import type { Role } from '../../../../common/src/roles.js'
 import type { AppContext } from '../../context.js'
 import { requireActor } from '../../http/access.js'
 import { importLeads, leadImportTemplate } from './leads.import.js'
+import { sql } from 'drizzle-orm'
+import { registerEnterpriseMergeStep, type EnterpriseMergeStep } from '../enterprise/index.js'
 import * as service from './leads.service.js'
+
+/** When two firms merge, the leads follow the kept firm. */
+const mergeStep: EnterpriseMergeStep = async (tx, tenantId, fromId, toId) => {
+  await tx.execute(sql`update leads set enterprise_id = ${toId}::uuid where tenant_id = ${tenantId} and enterprise_id = ${fromId}::uuid`)
+}
 
 const readers: readonly Role[] = ['city_admin', 'city_staff', 'district_staff', 'platform_staff', 'leader']
 const writers: readonly Role[] = ['city_admin', 'city_staff', 'district_staff']
@@ -29,6 +36,7 @@ const idParams = z.object({ id: z.uuid() })
 const tags = ['leads']
 
 export function leadsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  registerEnterpriseMergeStep(mergeStep)
   return async (app) => {
     app.get(
       '/api/leads',

@@ -210,6 +210,20 @@ describe('first report, first talk (首报首谈)', () => {
     expect(revoked.json()).toMatchObject({ status: 'revoked', endedBy: city.username })
   })
 
+  it('a merge moves the duplicate’s report and right to the kept firm', async () => {
+    const kept = await firm('合并保留', '310101')
+    const duplicate = await firm('合并重复', '310101')
+    const report = await post('/api/registry/reports', { leadId: await lead(BINJIANG, duplicate), intent: '意向明确' }, binjiang.cookie)
+    const granted = await post(`/api/registry/reports/${report.json().id}/decision`, { decision: 'grant', version: 1 }, city.cookie)
+    const merged = await post(`/api/enterprises/${kept}/merge`, { duplicateId: duplicate }, city.cookie)
+    expect(merged.statusCode).toBe(200)
+    const { rows } = await t.database.pool.query(`select enterprise_id from first_talk_rights where id = $1`, [granted.json().rightId])
+    expect(rows[0].enterprise_id).toBe(kept)
+    expect(await firstTalkStanding(t.database.db, TEST_TENANT, kept, XIHU)).toBe('held_elsewhere')
+    const leads = await t.database.pool.query(`select count(*)::int as n from leads where enterprise_id = $1`, [kept])
+    expect(leads.rows[0].n).toBe(1)
+  })
+
   it('settings: defaults, city-only update with version check, bad input names the field', async () => {
     const current = await get('/api/registry/settings', binjiang.cookie)
     expect(current.json()).toMatchObject({ isDefault: true, version: 0, settings: { rightMonths: 6, timers: { firstResponseDays: 1, evaluationDays: 3, feedbackDays: 7, progressDays: 14 } } })

@@ -265,3 +265,19 @@ export async function fitInputs(db: DbOrTx, tenantId: string, cityRegion: string
   ])
   return { regions: regions.rows, guide: guide.rows, platforms: platforms.rows }
 }
+
+/**
+ * When two firms merge, reports and rights follow the kept firm — except a pending report or an
+ * active right the kept firm already has its own of (one per firm), which stays on the merged-away row.
+ */
+export async function repointEnterprise(tx: DbOrTx, tenantId: string, fromId: string, toId: string) {
+  await tx.execute(sql`
+    update lead_reports set enterprise_id = ${toId}::uuid
+    where tenant_id = ${tenantId} and enterprise_id = ${fromId}::uuid
+      and not (status = 'pending' and exists (select 1 from lead_reports p where p.tenant_id = ${tenantId} and p.enterprise_id = ${toId}::uuid and p.status = 'pending'))`)
+  await tx.execute(sql`
+    update first_talk_rights set enterprise_id = ${toId}::uuid
+    where tenant_id = ${tenantId} and enterprise_id = ${fromId}::uuid
+      and not (status = 'active' and exists (select 1 from first_talk_rights r where r.tenant_id = ${tenantId} and r.enterprise_id = ${toId}::uuid and r.status = 'active'))`)
+  await tx.execute(sql`update registry_attempts set enterprise_id = ${toId}::uuid where tenant_id = ${tenantId} and enterprise_id = ${fromId}::uuid`)
+}

@@ -22,7 +22,12 @@ import {
 import type { Role } from '../../../../common/src/roles.js'
 import type { AppContext } from '../../context.js'
 import { requireActor } from '../../http/access.js'
+import { registerEnterpriseMergeStep, type EnterpriseMergeStep } from '../enterprise/index.js'
+import { repointEnterprise } from './registry.repository.js'
 import * as service from './registry.service.js'
+
+/** When two firms merge, reports and rights follow the kept firm. */
+const mergeStep: EnterpriseMergeStep = (tx, tenantId, fromId, toId) => repointEnterprise(tx, tenantId, fromId, toId)
 
 const readers: readonly Role[] = ['city_admin', 'city_staff', 'district_staff', 'platform_staff', 'department_reviewer', 'leader']
 const cityRoles: readonly Role[] = ['city_admin', 'city_staff']
@@ -35,6 +40,7 @@ const tags = ['registry']
 
 export function registryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   service.attachAttemptLog(ctx)
+  registerEnterpriseMergeStep(mergeStep)
   return async (app) => {
     app.get(
       '/api/registry/settings',
