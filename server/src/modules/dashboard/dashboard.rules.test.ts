@@ -65,7 +65,7 @@ describe('dashboard assembly', () => {
 
   it('keeps the region in every drill-down of a district dashboard and shows only that district', () => {
     const d = assembleDashboard(input('330108'))
-    expect(d.sizeClasses[0].drill).toEqual({ region: '330108', signedFrom: '2026-01-01', signedTo: '2026-06-15', sizeClassMin: '1' })
+    expect(d.sizeClasses[0]!.drill).toEqual({ region: '330108', signedFrom: '2026-01-01', signedTo: '2026-06-15', sizeClassMin: '1' })
     expect(d.stuck.drill).toEqual({ region: '330108', stuck: 'true' })
     expect(d.matrix.regions.map((r) => r.code)).toEqual(['330108'])
   })
