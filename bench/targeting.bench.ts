@@ -1,6 +1,7 @@
 // Target discovery: ranking one region × chain through the API (chain map + candidate facts + scoring) and the
 // engine's one SQL statement alone, for a district and for the city; reach paths for 20 candidates.
 import { performance } from 'node:perf_hooks'
+import { chainMapSummaryFresh, refreshChainMapSummary } from '../server/src/modules/chain/chain-map-summary.js'
 import { refreshTargetingFacts, targetingFactsFresh } from '../server/src/modules/targeting/targeting.facts.js'
 import type { BenchRow, BenchSuite } from './types.js'
 
@@ -45,6 +46,11 @@ export const bench: BenchSuite = async ({ kind, app, cookie, database, timed }) 
     refresh = await refreshTargetingFacts(database.db, TENANT, new Date())
   }
   rows.push([kind, 'target discovery facts rebuild', `${refresh.rows} firm × district rows`, fmt(refresh.ms)])
+  // the ranking reads the chain map's gaps too: time it on a fresh chain map summary, not during its rebuild
+  while (!(await chainMapSummaryFresh(database.db, TENANT))) {
+    const rebuilt = await refreshChainMapSummary(database.db, TENANT, new Date())
+    if (!rebuilt.refreshed) await new Promise((resolve) => setTimeout(resolve, 500))
+  }
   await database.pool.query('analyze targeting_region_links, targeting_asset_distance')
 
   for (const [label, region] of [
