@@ -100,13 +100,19 @@ export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: Fact
         union
         select r.from_id from enterprise_relations r join contact_near n on n.id = r.to_id where r.tenant_id = ${q.tenantId}
       ),
+      -- joined, not probed per candidate: a city-wide caller's contacts reach tens of thousands of firms in two hops
+      contact_distance as (
+        select id, min(distance) as distance from (
+          select unnest(${contacts}) as id, 0 as distance
+          union all select id, 1 from contact_near
+          union all select id, 2 from contact_second
+        ) d group by id
+      ),
       distance as (
-        select c.id, least(
-          (select a.distance from targeting_asset_distance a where a.tenant_id = ${q.tenantId} and a.enterprise_id = c.id),
-          case when c.id = any(${contacts}) then 0
-               when exists (select 1 from contact_near n where n.id = c.id) then 1
-               when exists (select 1 from contact_second n where n.id = c.id) then 2 end)::int as distance
+        select c.id, least(a.distance, cd.distance)::int as distance
         from cand c
+        left join targeting_asset_distance a on a.tenant_id = ${q.tenantId} and a.enterprise_id = c.id
+        left join contact_distance cd on cd.id = c.id
       ),
       ${ev}
       ${select}`)
