@@ -1,10 +1,64 @@
-import type { Database } from '../db/client.js'
+import { sql } from 'drizzle-orm'
+import { textArrayLiteral } from '../db/arrays.js'
+import type { Database, DbOrTx } from '../db/client.js'
 
 /** What one rebuild of a tenant's summary did; `refreshed` is false when another rebuild held the lock. */
 export interface RefreshOutcome {
   refreshed: boolean
   ms: number
   rows: number
+}
+
+/** Where a summary keeps its state and the markers its triggers leave (see migrations 0010 and 0012). */
+export interface SummaryTables {
+  /** names the advisory lock, so that one rebuild runs per summary and tenant */
+  lock: string
+  dirty: string
+  state: string
+}
+
+const rowsOf = <T>(result: { rows: unknown[] }) => result.rows as T[]
+
+/** True when the summary was built and nothing behind it changed since. */
+export async function summaryFresh(db: DbOrTx, tables: SummaryTables, tenantId: string): Promise<boolean> {
+  const result = await db.execute(sql`
+    select exists (select 1 from ${sql.identifier(tables.state)} where tenant_id = ${tenantId})
+       and not exists (select 1 from ${sql.identifier(tables.dirty)} where tenant_id = ${tenantId}) as fresh`)
+  return rowsOf<{ fresh: boolean }>(result)[0]?.fresh ?? false
+}
+
+/**
+ * Rebuilds a tenant's summary in one repeatable-read transaction: `build` replaces the summary's rows and
+ * says how many it wrote and over which districts; the markers deleted are exactly the ones this snapshot saw, so a write that commits
+ * while the rebuild runs leaves its marker behind and readers go live again.
+ */
+export async function rebuildSummary(
+  db: Database['db'],
+  tables: SummaryTables,
+  tenantId: string,
+  now: Date,
+  build: (tx: DbOrTx) => Promise<{ rows: number; districts: readonly string[] }>,
+): Promise<RefreshOutcome> {
+  const started = performance.now()
+  return db.transaction(
+    async (tx) => {
+      const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${tables.lock}), hashtext(${tenantId})) as got`)
+      if (!rowsOf<{ got: boolean }>(lock)[0]?.got) return { refreshed: false, ms: 0, rows: 0 }
+      const dirty = sql.identifier(tables.dirty)
+      const seen = rowsOf<{ xid: string }>(await tx.execute(sql`select xid::text as xid from ${dirty} where tenant_id = ${tenantId}`)).map((r) => r.xid)
+      const { rows, districts } = await build(tx)
+      if (seen.length > 0) {
+        await tx.execute(sql`delete from ${dirty} where tenant_id = ${tenantId} and xid = any(${`{${seen.join(',')}}`}::bigint[])`)
+      }
+      const ms = Math.round(performance.now() - started)
+      await tx.execute(sql`
+        insert into ${sql.identifier(tables.state)} (tenant_id, refreshed_at, districts, ms)
+        values (${tenantId}, ${now.toISOString()}, ${textArrayLiteral(districts)}::text[], ${ms})
+        on conflict (tenant_id) do update set refreshed_at = excluded.refreshed_at, districts = excluded.districts, ms = excluded.ms`)
+      return { refreshed: true, ms, rows }
+    },
+    { isolationLevel: 'repeatable read' },
+  )
 }
 
 export type RefreshSummary = (db: Database['db'], tenantId: string, now: Date) => Promise<RefreshOutcome>
@@ -81,9 +135,4 @@ export function summaryRefresherRegistry(refresh: RefreshSummary) {
       await refresher?.close()
     },
   }
-}
-
-/** A Postgres text[] literal; values are quoted so that commas and quotes survive. */
-export function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`
 }

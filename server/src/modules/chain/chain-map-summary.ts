@@ -3,96 +3,73 @@
 // transaction that changes firms, segments, relations or chain trees (migration 0010), and the map reads
 // the live figures while any marker exists. See docs/decisions/0005-chain-map-summary.md.
 import { sql } from 'drizzle-orm'
+import { textArrayLiteral } from '../../db/arrays.js'
 import type { Database, DbOrTx } from '../../db/client.js'
-import { summaryRefresherRegistry, textArrayLiteral, type RefreshOutcome } from '../../lib/summary-refresher.js'
+import { rebuildSummary, summaryFresh, summaryRefresherRegistry, type RefreshOutcome, type SummaryTables } from '../../lib/summary-refresher.js'
 import { tenantDistricts } from '../reference/index.js'
 import type { MapFigures } from './chain.repository.js'
 
 const rowsOf = <T>(result: { rows: unknown[] }) => result.rows as T[]
-const textArray = textArrayLiteral
+const tables: SummaryTables = { lock: 'chain_map_summary', dirty: 'chain_map_dirty', state: 'chain_map_state' }
 
 /** True when the summary was built and nothing behind it changed since. */
-export async function chainMapSummaryFresh(db: DbOrTx, tenantId: string): Promise<boolean> {
-  const result = await db.execute(sql`
-    select exists (select 1 from chain_map_state where tenant_id = ${tenantId})
-       and not exists (select 1 from chain_map_dirty where tenant_id = ${tenantId}) as fresh`)
-  return rowsOf<{ fresh: boolean }>(result)[0]?.fresh ?? false
-}
+export const chainMapSummaryFresh = (db: DbOrTx, tenantId: string) => summaryFresh(db, tables, tenantId)
 
-/**
- * Rebuilds the tenant's summary in one repeatable-read transaction: the markers it deletes are exactly
- * the ones its snapshot saw, so a write that commits while the refresh runs leaves its marker behind
- * and the next map reads live figures again.
- */
+/** Rebuilds the tenant's summary (every chain and region); see `rebuildSummary` for how it stays exact. */
 export async function refreshChainMapSummary(db: Database['db'], tenantId: string, now: Date): Promise<RefreshOutcome> {
-  const started = performance.now()
-  return db.transaction(
-    async (tx) => {
-      const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('chain_map_summary'), hashtext(${tenantId})) as got`)
-      if (!rowsOf<{ got: boolean }>(lock)[0]?.got) return { refreshed: false, ms: 0, rows: 0 }
-      const seen = rowsOf<{ xid: string }>(await tx.execute(sql`select xid::text as xid from chain_map_dirty where tenant_id = ${tenantId}`)).map((r) => r.xid)
-      const districts = (await tenantDistricts(tx, tenantId)).map((d) => d.code)
+  return rebuildSummary(db, tables, tenantId, now, async (tx) => {
+    const districts = (await tenantDistricts(tx, tenantId)).map((d) => d.code)
 
-      await tx.execute(sql`delete from chain_map_cells where tenant_id = ${tenantId}`)
-      const cells = await tx.execute(sql`
-        insert into chain_map_cells (tenant_id, segment_code, region_code, firms, revenue, employees, leader_ids)
-        select es.tenant_id, es.segment_code, e.region_code, count(*), coalesce(sum(e.revenue), 0), coalesce(sum(e.employees), 0),
-          coalesce((array_agg(e.id order by e.revenue desc nulls last, e.id) filter (where e.chain_leader))[1:5], '{}')
+    await tx.execute(sql`delete from chain_map_cells where tenant_id = ${tenantId}`)
+    const cells = await tx.execute(sql`
+      insert into chain_map_cells (tenant_id, segment_code, region_code, firms, revenue, employees, leader_ids)
+      select es.tenant_id, es.segment_code, e.region_code, count(*), coalesce(sum(e.revenue), 0), coalesce(sum(e.employees), 0),
+        coalesce((array_agg(e.id order by e.revenue desc nulls last, e.id) filter (where e.chain_leader))[1:5], '{}')
+      from enterprise_segments es
+      join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
+      where es.tenant_id = ${tenantId} and e.status = 'active'
+      group by 1, 2, 3`)
+
+    await tx.execute(sql`delete from chain_map_totals where tenant_id = ${tenantId}`)
+    await tx.execute(sql`
+      insert into chain_map_totals (tenant_id, chain_code, region_code, firms, revenue, employees)
+      select ${tenantId}, chain_code, region_code, count(*), coalesce(sum(revenue), 0), coalesce(sum(employees), 0)
+      from (
+        select distinct cs.chain_code, e.id, e.region_code, e.revenue, e.employees
         from enterprise_segments es
+        join chain_segments cs on cs.tenant_id = es.tenant_id and cs.code = es.segment_code
         join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
         where es.tenant_id = ${tenantId} and e.status = 'active'
-        group by 1, 2, 3`)
+      ) firm
+      group by chain_code, region_code`)
 
-      await tx.execute(sql`delete from chain_map_totals where tenant_id = ${tenantId}`)
-      await tx.execute(sql`
-        insert into chain_map_totals (tenant_id, chain_code, region_code, firms, revenue, employees)
-        select ${tenantId}, chain_code, region_code, count(*), coalesce(sum(revenue), 0), coalesce(sum(employees), 0)
-        from (
-          select distinct cs.chain_code, e.id, e.region_code, e.revenue, e.employees
-          from enterprise_segments es
-          join chain_segments cs on cs.tenant_id = es.tenant_id and cs.code = es.segment_code
-          join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
-          where es.tenant_id = ${tenantId} and e.status = 'active'
-        ) firm
-        group by chain_code, region_code`)
+    // 延链 links are only ever read for the city's own districts
+    await tx.execute(sql`delete from chain_map_links where tenant_id = ${tenantId}`)
+    await tx.execute(sql`
+      with firm as (
+        select distinct cs.chain_code, e.id, e.region_code
+        from enterprise_segments es
+        join chain_segments cs on cs.tenant_id = es.tenant_id and cs.code = es.segment_code
+        join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
+        where es.tenant_id = ${tenantId} and e.status = 'active' and e.region_code = any(${textArrayLiteral(districts)}::text[])
+      ),
+      partners as (
+        select f.chain_code, f.region_code, r.to_id as partner
+        from firm f join enterprise_relations r on r.tenant_id = ${tenantId} and r.from_id = f.id and r.kind = 'supplier'
+        union all
+        select f.chain_code, f.region_code, r.from_id
+        from firm f join enterprise_relations r on r.tenant_id = ${tenantId} and r.to_id = f.id and r.kind = 'supplier'
+      )
+      insert into chain_map_links (tenant_id, chain_code, region_code, segment_code, links)
+      select ${tenantId}, p.chain_code, p.region_code, ps.segment_code, count(*)
+      from partners p
+      join enterprise_segments ps on ps.tenant_id = ${tenantId} and ps.enterprise_id = p.partner and ps.main
+      join chain_segments cs on cs.tenant_id = ${tenantId} and cs.code = ps.segment_code
+      where cs.chain_code <> p.chain_code
+      group by p.chain_code, p.region_code, ps.segment_code`)
 
-      // 延链 links are only ever read for the city's own districts
-      await tx.execute(sql`delete from chain_map_links where tenant_id = ${tenantId}`)
-      await tx.execute(sql`
-        with firm as (
-          select distinct cs.chain_code, e.id, e.region_code
-          from enterprise_segments es
-          join chain_segments cs on cs.tenant_id = es.tenant_id and cs.code = es.segment_code
-          join enterprises e on e.tenant_id = es.tenant_id and e.id = es.enterprise_id
-          where es.tenant_id = ${tenantId} and e.status = 'active' and e.region_code = any(${textArray(districts)}::text[])
-        ),
-        partners as (
-          select f.chain_code, f.region_code, r.to_id as partner
-          from firm f join enterprise_relations r on r.tenant_id = ${tenantId} and r.from_id = f.id and r.kind = 'supplier'
-          union all
-          select f.chain_code, f.region_code, r.from_id
-          from firm f join enterprise_relations r on r.tenant_id = ${tenantId} and r.to_id = f.id and r.kind = 'supplier'
-        )
-        insert into chain_map_links (tenant_id, chain_code, region_code, segment_code, links)
-        select ${tenantId}, p.chain_code, p.region_code, ps.segment_code, count(*)
-        from partners p
-        join enterprise_segments ps on ps.tenant_id = ${tenantId} and ps.enterprise_id = p.partner and ps.main
-        join chain_segments cs on cs.tenant_id = ${tenantId} and cs.code = ps.segment_code
-        where cs.chain_code <> p.chain_code
-        group by p.chain_code, p.region_code, ps.segment_code`)
-
-      if (seen.length > 0) {
-        await tx.execute(sql`delete from chain_map_dirty where tenant_id = ${tenantId} and xid = any(${`{${seen.join(',')}}`}::bigint[])`)
-      }
-      const ms = Math.round(performance.now() - started)
-      await tx.execute(sql`
-        insert into chain_map_state (tenant_id, refreshed_at, districts, ms)
-        values (${tenantId}, ${now.toISOString()}, ${textArray(districts)}::text[], ${ms})
-        on conflict (tenant_id) do update set refreshed_at = excluded.refreshed_at, districts = excluded.districts, ms = excluded.ms`)
-      return { refreshed: true, ms, rows: cells.rowCount ?? 0 }
-    },
-    { isolationLevel: 'repeatable read' },
-  )
+    return { rows: cells.rowCount ?? 0, districts }
+  })
 }
 
 /** The same figures as the live `mapFigures`, read from the summary. */
@@ -104,9 +81,9 @@ export async function summaryFigures(
   base: { within: readonly string[] } | { outside: readonly string[] },
   extension: { minLinks: number; limit: number },
 ): Promise<MapFigures> {
-  const localCond = sql`region_code = any(${textArray(local)}::text[])`
+  const localCond = sql`region_code = any(${textArrayLiteral(local)}::text[])`
   const baseCond =
-    'within' in base ? sql`region_code = any(${textArray(base.within)}::text[])` : sql`not (region_code = any(${textArray(base.outside)}::text[]))`
+    'within' in base ? sql`region_code = any(${textArrayLiteral(base.within)}::text[])` : sql`not (region_code = any(${textArrayLiteral(base.outside)}::text[]))`
   const result = await db.execute(sql`
     with cell as materialized (
       select segment_code, firms, revenue, employees, leader_ids, ${localCond} as is_local, ${baseCond} as is_base
@@ -145,7 +122,7 @@ export async function summaryFigures(
       select l.segment_code as "segmentCode", cs.chain_code as "chainCode", sum(l.links)::int as links
       from chain_map_links l
       join chain_segments cs on cs.tenant_id = ${tenantId} and cs.code = l.segment_code
-      where l.tenant_id = ${tenantId} and l.chain_code = ${chainCode} and l.region_code = any(${textArray(local)}::text[])
+      where l.tenant_id = ${tenantId} and l.chain_code = ${chainCode} and l.region_code = any(${textArrayLiteral(local)}::text[])
       group by 1, 2
       having sum(l.links) >= ${extension.minLinks}
       order by links desc, 1 limit ${extension.limit}

@@ -1,6 +1,7 @@
 // The only SQL of the chain module. Every statement carries the tenant condition.
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { ChainSnapshot } from '../../../../common/src/api/chain.js'
+import { textArrayLiteral } from '../../db/arrays.js'
 import type { DbOrTx } from '../../db/client.js'
 import { enterpriseSegmentExclusions, enterpriseSegments } from '../enterprise/index.js'
 import { chainSegments, chains } from '../reference/index.js'
@@ -397,8 +398,8 @@ export async function mapFigures(
   base: { within: readonly string[] } | { outside: readonly string[] },
   extension: { minLinks: number; limit: number },
 ): Promise<MapFigures> {
-  const localCond = sql`e.region_code = any(${toPgArray(local)}::text[])`
-  const baseCond = 'within' in base ? sql`e.region_code = any(${toPgArray(base.within)}::text[])` : sql`not (e.region_code = any(${toPgArray(base.outside)}::text[]))`
+  const localCond = sql`e.region_code = any(${textArrayLiteral(local)}::text[])`
+  const baseCond = 'within' in base ? sql`e.region_code = any(${textArrayLiteral(base.within)}::text[])` : sql`not (e.region_code = any(${textArrayLiteral(base.outside)}::text[]))`
   const result = await db.execute(sql`
     with f as materialized (
       select es.segment_code, e.id, e.revenue, e.employees, e.chain_leader, ${localCond} as is_local, ${baseCond} as is_base
@@ -490,8 +491,8 @@ export async function segmentEnterprises(
   local: readonly string[],
   page: { limit: number; offset: number },
 ): Promise<{ items: SegmentEnterpriseRow[]; total: number }> {
-  const where = sql`es.tenant_id = ${tenantId} and e.status = 'active' and es.segment_code = any(${toPgArray(segmentCodes)}::text[])
-      and e.region_code = any(${toPgArray(local)}::text[])`
+  const where = sql`es.tenant_id = ${tenantId} and e.status = 'active' and es.segment_code = any(${textArrayLiteral(segmentCodes)}::text[])
+      and e.region_code = any(${textArrayLiteral(local)}::text[])`
   const [items, total] = await Promise.all([
     db.execute(sql`
       select e.id::text as id, e.name, e.region_code, coalesce(r.name_zh, e.region_code) as region_name, e.industry_code,
@@ -511,7 +512,4 @@ export async function segmentEnterprises(
 }
 
 /** A Postgres array literal for `= any($1::text[])` (the codes are region and segment codes, never free text). */
-function toPgArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`
-}
 
