@@ -1,4 +1,5 @@
-// npm run bench [-- --size city|demo|tiny] [--db pglite|postgres|both] [--only foundation,enterprise,...]
+// npm run bench [-- --size city|demo|tiny|province] [--db pglite|postgres|both] [--only foundation,enterprise,...]
+//                 [--reuse <postgres url>]
 // Generates data at the sizes the issues name, loads it, and prints timings of the paths users hit.
 import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -33,6 +34,9 @@ const size = arg('size', 'city') as Size
 const dbs = arg('db', 'both') === 'both' ? (['pglite', 'postgres'] as const) : [arg('db', 'pglite') as 'pglite' | 'postgres']
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const only = arg('only', '') ? new Set(arg('only', '').split(',')) : null
+// --reuse: a PostgreSQL database kept between runs; loaded on the first run (same seed), kept afterwards.
+// The province size takes most of an hour to load, so tuning runs against a kept copy.
+const reuse = arg('reuse', '')
 const TENANT = '330100'
 const PASSWORD = 'bench-admin-2026'
 
@@ -54,6 +58,10 @@ async function timed(n: number, fn: () => Promise<unknown>) {
 }
 
 async function openBenchDatabase(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (reuse) {
+    if (kind !== 'postgres') throw new Error('--reuse takes a PostgreSQL url; pass --db postgres')
+    return { database: await openDatabase({ databaseUrl: reuse }), drop: async () => {} }
+  }
   if (kind === 'pglite') {
     const database = await openDatabase({})
     return { database, drop: async () => {} }
@@ -69,9 +77,16 @@ for (const kind of dbs) {
   try {
     await migrateDatabase(database)
     await bootstrap(database, systemClock, { tenantId: TENANT, adminPassword: PASSWORD, demoData: 'none' })
-    const loaded = await loadDataset(database, { tenantId: TENANT, size, now: new Date() })
-    rows.push([kind, `generate + load ${size}`, `${loaded.enterprises} enterprises, ${loaded.relations} relations`, fmt(loaded.ms)])
-    await database.pool.query('analyze')
+    const kept = reuse
+      ? Number((await database.pool.query<{ n: string }>('select count(*) as n from enterprises where tenant_id = $1', [TENANT])).rows[0]!.n)
+      : 0
+    if (kept > 0) {
+      rows.push([kind, `reused database (${size})`, `${kept} enterprises`, '-'])
+    } else {
+      const loaded = await loadDataset(database, { tenantId: TENANT, size, now: new Date() })
+      rows.push([kind, `generate + load ${size}`, `${loaded.enterprises} enterprises, ${loaded.relations} relations`, fmt(loaded.ms)])
+      await database.pool.query('analyze')
+    }
 
     const config = loadConfig({ TENANT_ID: TENANT, LOG_LEVEL: 'silent', DEMO_DATA: 'none' })
     const { app } = await buildApp((log) => ({ database, clock: systemClock, config, log }))

@@ -1,6 +1,7 @@
-// Relation facts of every firm, precomputed: its supplier relations with each city district's firms and its
-// distance from the bureau's standing assets. Ranking reads them instead of walking every candidate's
-// relations (≈ 200,000 rows for the largest chain at `city` size). A cache like the chain map summary
+// Relation facts of every firm, precomputed: its supplier relations with each city district's firms, its
+// distance from the bureau's standing assets, and every chain's candidate base (targeting_chain_firms).
+// Ranking reads them instead of walking every candidate's relations (≈ 200,000 rows for the largest chain
+// at `city` size). A cache like the chain map summary
 // (docs/decisions/0005-chain-map-summary.md): while a marker exists, ranking reads the live facts.
 import { sql } from 'drizzle-orm'
 import { textArrayLiteral } from '../../db/arrays.js'
@@ -65,6 +66,19 @@ export async function refreshTargetingFacts(db: Database['db'], tenantId: string
         union all select id, 1 from near
         union all select id, 2 from second
       ) d group by id`)
+
+    // ordered by chain, so that one chain's firms sit on neighbouring pages
+    await tx.execute(sql`delete from targeting_chain_firms where tenant_id = ${tenantId}`)
+    await tx.execute(sql`
+      insert into targeting_chain_firms (tenant_id, chain_code, enterprise_id, segment_code, region_code, revenue, distance)
+      select ${tenantId}, cs.chain_code, e.id, s.segment_code, e.region_code, e.revenue, a.distance
+      from chain_segments cs
+      join enterprise_segments s on s.tenant_id = cs.tenant_id and s.segment_code = cs.code and s.main
+      join enterprises e on e.tenant_id = s.tenant_id and e.id = s.enterprise_id
+      left join targeting_asset_distance a on a.tenant_id = e.tenant_id and a.enterprise_id = e.id
+      where cs.tenant_id = ${tenantId} and e.status = 'active'
+        and not exists (select 1 from enterprise_relations b where b.tenant_id = e.tenant_id and b.from_id = e.id and b.kind = 'branch')
+      order by cs.chain_code, e.id`)
 
     return { rows: links.rowCount ?? 0, districts: codes }
   })

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
-import { FUND_INDUSTRY_CODES } from './targeting.rules.js'
+import { textArrayLiteral } from '../../db/arrays.js'
+import { FUND_INDUSTRY_CODES, type FactorKey, type Weights } from './targeting.rules.js'
 
 export type CandidateRow = {
   id: string
@@ -41,24 +42,87 @@ export type FactsSource = 'live' | 'precomputed'
  * Both sources give the same rows (tested); the precomputed one reads ~20× fewer rows.
  */
 export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: FactsSource = 'live'): Promise<CandidateRow[]> {
-  const regions = sql`array[${sql.join(q.regionCodes.map((c) => sql`${c}`), sql`, `)}]::text[]`
-  const contacts = q.contactIds.length > 0 ? sql`array[${sql.join(q.contactIds.map((c) => sql`${c}`), sql`, `)}]::uuid[]` : sql`array[]::uuid[]`
-  // firms of the chain (by main segment) outside the region, not branches, not already expanded into it
-  const cand = sql`
-    cand as materialized (
-      select e.id, e.region_code, e.revenue, s.segment_code
-      from chain_segments cs
-      join enterprise_segments s on s.tenant_id = cs.tenant_id and s.segment_code = cs.code and s.main
-      join enterprises e on e.tenant_id = s.tenant_id and e.id = s.enterprise_id
-      where cs.tenant_id = ${q.tenantId} and cs.chain_code = ${q.chainCode}
-        and e.status = 'active' and not (e.region_code = any(${regions}))
-        and not exists (select 1 from enterprise_relations b
-                        where b.tenant_id = e.tenant_id and b.from_id = e.id and b.kind = 'branch')
-        -- the region's expansions are few: one hashed set instead of a probe per candidate
-        and e.id not in (select x.enterprise_id from enterprise_events x
-                         where x.tenant_id = ${q.tenantId} and x.kind = 'expansion'
-                           and x.region_code = any(${regions}) and x.occurred_on < ${q.asOf}::date)
-    )`
+  const result = await db.execute<CandidateRow>(sql`${factsCtes(q, source)} select * from facts`)
+  return result.rows
+}
+
+/** How the score is computed in SQL: the same factors and weights as `factorsOf` / `scoreOf` (tested equal). */
+export interface ScoringSql {
+  /** the factor value of the gap of each segment in the region (a segment not listed counts as strong: 0) */
+  gapValues: ReadonlyMap<string, number>
+  /** the layout factor of the region, the same for every candidate */
+  layoutValue: number
+  weights: Weights
+}
+
+export interface RankedRows {
+  /** candidates in all */
+  total: number
+  perSegment: Record<string, number>
+  /** the asked page, best first, or the one asked firm (empty when it is not a candidate), with its 1-based rank */
+  items: Array<CandidateRow & { rank: number }>
+}
+
+/**
+ * The ranking done by the database: every candidate scored, then only the page (or one firm with its rank)
+ * leaves it, with the total and the count per segment. At \`province\` size a chain has up to 100,000
+ * candidates; reading them all into the server and scoring there cost more than the statement itself.
+ * Order: score, then revenue, then id (as `scoreCandidates`).
+ */
+export async function rankedCandidates(
+  db: DbOrTx,
+  q: CandidateQuery,
+  source: FactsSource,
+  scoring: ScoringSql,
+  pick: { offset: number; limit: number } | { enterpriseId: string },
+): Promise<RankedRows> {
+  const w = (key: FactorKey) => sql`${scoring.weights[key]}::float8`
+  const gapCodes = textArrayLiteral([...scoring.gapValues.keys()])
+  const gapValues = textArrayLiteral([...scoring.gapValues.values()].map(String))
+  // the factors of factorsOf, summed in the order of factorKeys so that equal facts give equal sums
+  const z = sql`(((((( ${w('gap')} * coalesce(g.value, 0)
+      + ${w('scale')} * least(1, greatest(0, log(greatest(coalesce(f.revenue, 0), 100)::float8 / 100) / 4)))
+      + ${w('signals')} * (1 - exp(-(1.0 * f.financing + 0.8 * f.capacity + 0.6 * f.new_branches))))
+      + ${w('customers')} * least(1, greatest(0, ln(1 + f.customers + f.leader_customers) / ln(11))))
+      + ${w('suppliers')} * least(1, greatest(0, ln(1 + f.suppliers) / ln(11))))
+      + ${w('layout')} * ${scoring.layoutValue}::float8)
+      + ${w('reach')} * (case when f.distance in (0, 1) then 1 when f.distance = 2 then 0.5 else 0 end))`
+  const order = sql`z desc, coalesce(revenue, 0) desc, id`
+  const items =
+    'enterpriseId' in pick
+      ? sql`(select coalesce(json_agg(x), '[]') from (
+          select s.*, 1 + (select count(*) from scored o
+                           where o.z > s.z or (o.z = s.z and (coalesce(o.revenue, 0) > coalesce(s.revenue, 0)
+                             or (coalesce(o.revenue, 0) = coalesce(s.revenue, 0) and o.id < s.id))))::int as rank
+          from scored s where s.id = ${pick.enterpriseId}) x)`
+      : sql`(select coalesce(json_agg(x order by x.rank), '[]') from (
+          select p.*, ${pick.offset}::int + row_number() over (order by ${order})::int as rank
+          from (select * from scored order by ${order} offset ${pick.offset} limit ${pick.limit}) p) x)`
+  const result = await db.execute<{ total: number; per_segment: Record<string, number>; items: Array<CandidateRow & { rank: number; z: number }> }>(sql`
+    ${factsCtes(q, source)},
+    scored as materialized (
+      select f.*, ${z} as z
+      from facts f left join unnest(${gapCodes}::text[], ${gapValues}::float8[]) as g(code, value) on g.code = f.segment_code
+    )
+    select (select count(*)::int from scored) as total,
+      (select coalesce(json_object_agg(segment_code, n), '{}') from (select segment_code, count(*)::int as n from scored group by 1) c) as per_segment,
+      ${items} as items`)
+  const row = result.rows[0]!
+  return {
+    total: Number(row.total),
+    perSegment: row.per_segment,
+    items: row.items.map(({ z: _z, ...rest }) => rest),
+  }
+}
+
+/** The statement's common part: a \`with\` list that ends in \`facts\`, one row per candidate (CandidateRow). */
+function factsCtes(q: CandidateQuery, source: FactsSource) {
+  const regions = sql`${textArrayLiteral(q.regionCodes)}::text[]`
+  const contacts = sql`${textArrayLiteral(q.contactIds)}::uuid[]`
+  // the region's expansions are few: one hashed set instead of a probe per candidate
+  const expandedHere = sql`
+    select x.enterprise_id from enterprise_events x
+    where x.tenant_id = ${q.tenantId} and x.kind = 'expansion' and x.region_code = any(${regions}) and x.occurred_on < ${q.asOf}::date`
   const ev = sql`
     ev as (
       select x.enterprise_id as id,
@@ -69,19 +133,27 @@ export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: Fact
       where x.occurred_on < ${q.asOf}::date and x.occurred_on >= ${q.asOf}::date - ${q.windowDays}::int
       group by x.enterprise_id
     )`
-  const select = sql`
-    select c.id, c.region_code, c.revenue, c.segment_code,
-      coalesce(t.customers, 0) as customers, coalesce(t.leader_customers, 0) as leader_customers,
-      coalesce(t.suppliers, 0) as suppliers,
-      coalesce(ev.financing, 0) as financing, coalesce(ev.new_branches, 0) as new_branches, coalesce(ev.capacity, 0) as capacity,
-      d.distance
-    from cand c
-    left join trade t on t.id = c.id
-    left join ev on ev.id = c.id
-    left join distance d on d.id = c.id`
+  const facts = sql`
+    facts as (
+      select c.id, c.region_code, c.revenue, c.segment_code,
+        coalesce(t.customers, 0) as customers, coalesce(t.leader_customers, 0) as leader_customers,
+        coalesce(t.suppliers, 0) as suppliers,
+        coalesce(ev.financing, 0) as financing, coalesce(ev.new_branches, 0) as new_branches, coalesce(ev.capacity, 0) as capacity,
+        d.distance
+      from cand c
+      left join trade t on t.id = c.id
+      left join ev on ev.id = c.id
+      left join distance d on d.id = c.id
+    )`
   if (source === 'precomputed') {
-    const result = await db.execute<CandidateRow>(sql`
-      with ${cand},
+    return sql`
+      with cand as materialized (
+        -- firms of the chain (by main segment, branches left out) outside the region, not already expanded into it
+        select f.enterprise_id as id, f.region_code, f.revenue, f.segment_code, f.distance
+        from targeting_chain_firms f
+        where f.tenant_id = ${q.tenantId} and f.chain_code = ${q.chainCode} and not (f.region_code = any(${regions}))
+          and f.enterprise_id not in (${expandedHere})
+      ),
       trade as (
         select l.enterprise_id as id, sum(l.customers)::int as customers, sum(l.leader_customers)::int as leader_customers,
           sum(l.suppliers)::int as suppliers
@@ -109,23 +181,31 @@ export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: Fact
         ) d group by id
       ),
       distance as (
-        select c.id, least(a.distance, cd.distance)::int as distance
-        from cand c
-        left join targeting_asset_distance a on a.tenant_id = ${q.tenantId} and a.enterprise_id = c.id
-        left join contact_distance cd on cd.id = c.id
+        select c.id, least(c.distance, cd.distance)::int as distance
+        from cand c left join contact_distance cd on cd.id = c.id
       ),
-      ${ev}
-      ${select}`)
-    return result.rows
+      ${ev},
+      ${facts}`
   }
-  const city = sql`array[${sql.join(q.cityCodes.map((c) => sql`${c}`), sql`, `)}]::text[]`
-  const funds = sql`array[${sql.join(FUND_INDUSTRY_CODES.map((c) => sql`${c}`), sql`, `)}]::text[]`
-  const result = await db.execute<CandidateRow>(sql`
+  const city = sql`${textArrayLiteral(q.cityCodes)}::text[]`
+  const funds = sql`${textArrayLiteral(FUND_INDUSTRY_CODES)}::text[]`
+  return sql`
     with region_firms as materialized (
       select id, chain_leader from enterprises
       where tenant_id = ${q.tenantId} and region_code = any(${regions}) and status = 'active'
     ),
-    ${cand},
+    cand as materialized (
+      -- firms of the chain (by main segment) outside the region, not branches, not already expanded into it
+      select e.id, e.region_code, e.revenue, s.segment_code
+      from chain_segments cs
+      join enterprise_segments s on s.tenant_id = cs.tenant_id and s.segment_code = cs.code and s.main
+      join enterprises e on e.tenant_id = s.tenant_id and e.id = s.enterprise_id
+      where cs.tenant_id = ${q.tenantId} and cs.chain_code = ${q.chainCode}
+        and e.status = 'active' and not (e.region_code = any(${regions}))
+        and not exists (select 1 from enterprise_relations b
+                        where b.tenant_id = e.tenant_id and b.from_id = e.id and b.kind = 'branch')
+        and e.id not in (${expandedHere})
+    ),
     assets as materialized (
       select id from enterprises
       where tenant_id = ${q.tenantId} and region_code = any(${city}) and status = 'active'
@@ -167,10 +247,8 @@ export async function candidateFacts(db: DbOrTx, q: CandidateQuery, source: Fact
         where a.id is not null or n.id is not null
       ) d group by id
     ),
-    ${ev}
-    ${select}
-  `)
-  return result.rows
+    ${ev},
+    ${facts}`
 }
 
 export type EdgeRow = {

@@ -36,17 +36,23 @@ export const FUND_INDUSTRY_CODES = ['6731', '6760', '7212'] as const
 
 const GAP_VALUE: Record<GapLabel, number> = { missing: 1, weak: 0.6, extension: 0.4, strong: 0 }
 
-/** Each factor in [0, 1], so that weights compare and the bars in the UI mean the same thing. */
+export const gapFactor = (gap: GapLabel) => GAP_VALUE[gap]
+export const layoutFactor = (layout: CandidateFacts['layout']) => (layout === 'core' ? 1 : layout === 'cooperating' ? 0.5 : 0)
+
+/**
+ * Each factor in [0, 1], so that weights compare and the bars in the UI mean the same thing. The API ranks
+ * in the database with the same formulas (targeting.repository rankedCandidates; tested equal): change both.
+ */
 export function factorsOf(facts: CandidateFacts): Factors {
   const revenue = facts.revenue ?? 0
   return {
-    gap: GAP_VALUE[facts.gap],
+    gap: gapFactor(facts.gap),
     // 100万元 → 0, 100亿元 (1,000,000万元) → 1, on a log scale
     scale: clamp01(Math.log10(Math.max(revenue, 100) / 100) / 4),
     signals: 1 - Math.exp(-(1.0 * facts.financing + 0.8 * facts.capacityExpansions + 0.6 * facts.newBranches)),
     customers: clamp01(Math.log1p(facts.customersInRegion + facts.leaderCustomersInRegion) / Math.log(11)),
     suppliers: clamp01(Math.log1p(facts.suppliersInRegion) / Math.log(11)),
-    layout: facts.layout === 'core' ? 1 : facts.layout === 'cooperating' ? 0.5 : 0,
+    layout: layoutFactor(facts.layout),
     reach: facts.assetDistance === 0 || facts.assetDistance === 1 ? 1 : facts.assetDistance === 2 ? 0.5 : 0,
   }
 }

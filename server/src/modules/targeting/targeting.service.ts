@@ -22,8 +22,8 @@ import { createTargetFromDiscovery, targets } from '../lists/index.js'
 import { chains, getTenant, scopeDistrict, tenantDistricts } from '../reference/index.js'
 import { reachPaths } from './targeting.paths.js'
 import { targetingFactsFresh, targetingFactsRefresher } from './targeting.facts.js'
-import { scoreCandidates } from './targeting.ranking.js'
-import { candidateFacts, nodesByIds, regionNames } from './targeting.repository.js'
+import { rankingSql, scoreRow } from './targeting.ranking.js'
+import { nodesByIds, rankedCandidates, regionNames } from './targeting.repository.js'
 import { targetingErrors } from './targeting.errors.js'
 import {
   CONTACT_STATUSES,
@@ -191,48 +191,58 @@ async function layoutGuideOf(db: DbOrTx, tenantId: string, year: number) {
   return previous.length > 0 ? { year: year - 1, entries: previous } : { year, entries }
 }
 
-/** The whole ranking of a region × chain as the caller may see it (the page and the "add to targets" action share it). */
-async function rankRegionChain(ctx: AppContext, actor: Actor, regionCode: string, chainCode: string) {
+/**
+ * The ranking of a region × chain as the caller may see it (the page and the "add to targets" action share
+ * it): the database scores every candidate and returns the asked page, or one firm with its rank.
+ */
+async function rankRegionChain(
+  ctx: AppContext,
+  actor: Actor,
+  regionCode: string,
+  chainCode: string,
+  pick: { offset: number; limit: number } | { enterpriseId: string },
+) {
   const db = ctx.database.db
   const tenantId = actor.tenantId
   const frame = await regionFrame(db, actor, regionCode)
   const chain = await loadChain(db, tenantId, chainCode)
   const asOf = chinaDay(ctx)
   const thisYear = Number(asOf.slice(0, 4))
-  const [contacts, fresh] = await Promise.all([contactIds(db, tenantId, frame.contactRegions), targetingFactsFresh(db, tenantId)])
-  // precomputed relation facts when nothing changed since they were built; otherwise live, and a rebuild soon
-  if (!fresh) targetingFactsRefresher(ctx.database, () => ctx.clock.now(), (error) => ctx.log.error({ err: error }, 'target discovery facts refresh failed')).schedule(tenantId)
-  const [map, guide, weightSet, rows] = await Promise.all([
+  const [contacts, fresh, map, guide, weightSet] = await Promise.all([
+    contactIds(db, tenantId, frame.contactRegions),
+    targetingFactsFresh(db, tenantId),
     chainMap(ctx, actor, { chain: chain.code, region: frame.region.code }),
     layoutGuideOf(db, tenantId, thisYear),
     weightsRow(db, tenantId, chain.code).then((row) => toWeightsSet(chain.code, row)),
-    candidateFacts(db, {
-      tenantId,
-      chainCode: chain.code,
-      regionCodes: frame.codes,
-      cityCodes: frame.cityCodes,
-      asOf,
-      windowDays: LOOK_BACK_DAYS,
-      contactIds: contacts,
-    }, fresh ? 'precomputed' : 'live'),
   ])
+  // precomputed relation facts when nothing changed since they were built; otherwise live, and a rebuild soon
+  if (!fresh) targetingFactsRefresher(ctx.database, () => ctx.clock.now(), (error) => ctx.log.error({ err: error }, 'target discovery facts refresh failed')).schedule(tenantId)
   const gapOf = new Map<string, GapLabel>(map.segments.map((s) => [s.code, s.gap]))
   const layout: LayoutRole | null = regionLayout(frame.codes.map((code) => hostsChain(guide.entries, chain.code, code)))
-  const ranked = scoreCandidates(rows, { gapOf, layout, weights: weightSet.weights, intercept: weightSet.intercept })
-  return { frame, chain, asOf, map, guide, weightSet, layout, ranked }
+  const scoring = { gapOf, layout, weights: weightSet.weights, intercept: weightSet.intercept }
+  const rows = await rankedCandidates(
+    db,
+    { tenantId, chainCode: chain.code, regionCodes: frame.codes, cityCodes: frame.cityCodes, asOf, windowDays: LOOK_BACK_DAYS, contactIds: contacts },
+    fresh ? 'precomputed' : 'live',
+    rankingSql(scoring),
+    pick,
+  )
+  // the shown score and its factors come from the rules themselves, for the few rows that leave the database
+  const items = rows.items.map((row) => ({ ...scoreRow(row, scoring), rank: row.rank }))
+  return { frame, chain, asOf, map, guide, weightSet, layout, total: rows.total, perSegment: rows.perSegment, items }
 }
 
 export async function listCandidates(ctx: AppContext, actor: Actor, query: z.infer<typeof candidatesQuerySchema>): Promise<CandidatesResponse> {
   const db = ctx.database.db
   const tenantId = actor.tenantId
-  const { frame, chain, asOf, map, guide, weightSet, layout, ranked } = await rankRegionChain(ctx, actor, query.region, query.chain)
-
-  const perSegment = new Map<string, number>()
-  for (const c of ranked) perSegment.set(c.row.segment_code, (perSegment.get(c.row.segment_code) ?? 0) + 1)
+  const { frame, chain, asOf, map, guide, weightSet, layout, total, perSegment, items } = await rankRegionChain(ctx, actor, query.region, query.chain, {
+    offset: query.offset,
+    limit: query.limit,
+  })
   const counts = Object.fromEntries(gapLabels.map((g) => [g, 0])) as Record<GapLabel, number>
   for (const s of map.segments) counts[s.gap]++
 
-  const page = ranked.slice(query.offset, query.offset + query.limit)
+  const page = items
   const [names, firmNames] = await Promise.all([
     regionNames(db, [...new Set(page.map((c) => c.row.region_code))]),
     nodesByIds(db, tenantId, page.map((c) => c.row.id)).then((rows) => new Map(rows.map((r) => [r.id, r.name]))),
@@ -251,17 +261,17 @@ export async function listCandidates(ctx: AppContext, actor: Actor, query: z.inf
         stage: s.stage,
         gap: s.gap,
         enterprises: s.enterprises,
-        candidates: perSegment.get(s.code) ?? 0,
+        candidates: perSegment[s.code] ?? 0,
       })),
       counts,
     },
     layout: { year: guide.year, role: layout },
     weights: weightSet,
-    total: ranked.length,
-    items: page.map((c, k) => {
+    total,
+    items: page.map((c) => {
       const segment = segmentOf.get(c.row.segment_code)
       return {
-        rank: query.offset + k + 1,
+        rank: c.rank,
         enterpriseId: c.row.id,
         name: firmNames.get(c.row.id) ?? c.row.id,
         regionCode: c.row.region_code,
@@ -311,21 +321,20 @@ const FACTOR_ZH: Record<(typeof factorKeys)[number], string> = {
  * the caller wrote one.
  */
 export async function addCandidateToTargets(ctx: AppContext, actor: Actor, enterpriseId: string, input: AddToTargetsRequest): Promise<Target> {
-  const { frame, chain, asOf, weightSet, ranked } = await rankRegionChain(ctx, actor, input.region, input.chain)
-  const index = ranked.findIndex((c) => c.row.id === enterpriseId)
-  if (index < 0) {
+  const { frame, chain, asOf, weightSet, total, items } = await rankRegionChain(ctx, actor, input.region, input.chain, { enterpriseId })
+  const candidate = items[0]
+  if (!candidate) {
     throw targetingErrors.NOT_A_CANDIDATE([
       fieldError('enterpriseId', `该企业不是 ${frame.region.nameZh} ${chain.nameZh} 的候选企业`, `not a candidate of ${chain.nameEn} for region ${frame.region.code}`),
     ])
   }
-  const candidate = ranked[index]!
   const strongest = (Object.entries(candidate.contributions) as [(typeof factorKeys)[number], number][])
     .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([k]) => FACTOR_ZH[k])
   const reason =
-    input.reason ?? `靶向招商推荐：评分 ${candidate.score.toFixed(1)}，${frame.region.nameZh}${chain.nameZh}第 ${index + 1} 名（共 ${ranked.length} 家）；主要因素：${strongest.join('、') || '综合'}`
+    input.reason ?? `靶向招商推荐：评分 ${candidate.score.toFixed(1)}，${frame.region.nameZh}${chain.nameZh}第 ${candidate.rank} 名（共 ${total} 家）；主要因素：${strongest.join('、') || '综合'}`
   return createTargetFromDiscovery(
     ctx,
     actor,
@@ -340,8 +349,8 @@ export async function addCandidateToTargets(ctx: AppContext, actor: Actor, enter
     },
     {
       score: round3(candidate.score),
-      rank: index + 1,
-      of: ranked.length,
+      rank: candidate.rank,
+      of: total,
       asOf,
       factors: round(candidate.factors),
       contributions: round(candidate.contributions),

@@ -83,6 +83,26 @@ export const targetingAssetDistance = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.enterpriseId] })],
 )
 
+/**
+ * Every chain's candidate base: active firms whose main segment is in the chain, branches left out, with
+ * what ranking reads of them (region, revenue, distance from the standing assets). One range of the
+ * primary key per chain, instead of joining chain segments, segment memberships, firms and a branch probe
+ * for each of up to 100,000 firms at \`province\` size.
+ */
+export const targetingChainFirms = pgTable(
+  'targeting_chain_firms',
+  {
+    tenantId: text('tenant_id').notNull(),
+    chainCode: text('chain_code').notNull(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    segmentCode: text('segment_code').notNull(),
+    regionCode: text('region_code').notNull(),
+    revenue: doublePrecision('revenue'),
+    distance: smallint('distance'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.chainCode, t.enterpriseId] })],
+)
+
 export const targetingFactsState = pgTable('targeting_facts_state', {
   tenantId: text('tenant_id').primaryKey(),
   refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }).notNull(),
