@@ -51,7 +51,7 @@ export const bench: BenchSuite = async ({ kind, app, cookie, database, timed }) 
     const rebuilt = await refreshChainMapSummary(database.db, TENANT, new Date())
     if (!rebuilt.refreshed) await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  await database.pool.query('analyze targeting_region_links, targeting_asset_distance')
+  await database.pool.query('analyze targeting_region_links, targeting_asset_distance, targeting_chain_firms')
 
   for (const [label, region] of [
     ['district', DISTRICT],

@@ -41,7 +41,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // JIT off (docs/decisions/0006-no-jit.md): the planner's row estimates for joins of CTEs run into the
+  // millions, so statements of 50 ms spent 1-2 s compiling themselves
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' })
   pool.on('error', () => {
     /* an idle client died (server restart); the pool replaces it on next use */
   })

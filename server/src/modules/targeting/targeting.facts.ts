@@ -37,7 +37,9 @@ export async function refreshTargetingFacts(db: Database['db'], tenantId: string
       )
       insert into targeting_region_links (tenant_id, region_code, enterprise_id, customers, leader_customers, suppliers)
       select ${tenantId}, region_code, enterprise_id, sum(customers), sum(leader_customers), sum(suppliers)
-      from rel group by region_code, enterprise_id`)
+      from rel group by region_code, enterprise_id
+      -- one district's rows on neighbouring pages: ranking for a district reads only those
+      order by region_code, enterprise_id`)
 
     await tx.execute(sql`delete from targeting_asset_distance where tenant_id = ${tenantId}`)
     await tx.execute(sql`

@@ -130,7 +130,8 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
         coalesce(sum(1 - (${q.asOf}::date - x.occurred_on)::float8 / ${q.windowDays}) filter (where x.kind = 'new_branch'), 0) as new_branches,
         coalesce(sum(1 - (${q.asOf}::date - x.occurred_on)::float8 / ${q.windowDays}) filter (where x.kind = 'capacity_expansion'), 0) as capacity
       from cand c join enterprise_events x on x.tenant_id = ${q.tenantId} and x.enterprise_id = c.id
-      where x.occurred_on < ${q.asOf}::date and x.occurred_on >= ${q.asOf}::date - ${q.windowDays}::int
+      where x.kind in ('financing', 'new_branch', 'capacity_expansion')
+        and x.occurred_on < ${q.asOf}::date and x.occurred_on >= ${q.asOf}::date - ${q.windowDays}::int
       group by x.enterprise_id
     )`
   const facts = sql`
