@@ -31,9 +31,8 @@ async function dashboardRows(context: BenchContext, label: string): Promise<Benc
   // the same statements the service runs, straight on the database (no HTTP, no assembly)
   const bare = (region: string | null) =>
     Promise.all([
-      dashboardSql.projectCube(database.db, tenantId, region, period),
-      dashboardSql.monthlyProjects(database.db, tenantId, region, period),
-      dashboardSql.monthlyArrivals(database.db, tenantId, region, period),
+      dashboardSql.stageCells(database.db, tenantId, region),
+      dashboardSql.monthCells(database.db, tenantId, region, period),
       dashboardSql.stuckCounts(database.db, tenantId, region),
       dashboardSql.problemCounts(database.db, tenantId, region, asOf),
       dashboardSql.targetsOf(database.db, tenantId, Number(asOf.slice(0, 4))),

@@ -1,5 +1,6 @@
-// The dashboard's aggregate queries. Each reads one table once: the projects' figures come from one
-// pass over the covering index projects_dashboard_idx, grouped by region × stage × ecosystem.
+// The dashboard's aggregate queries. The projects' figures come from the cells kept in every write
+// (dashboard.table.ts, migration 0016): stage cells and month cells. The live statements over projects and their
+// events (live*) define what the cells must equal; the tests hold the two equal after every kind of write.
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 
@@ -32,7 +33,8 @@ export type CubeRow = {
 
 const regionFilter = (column: ReturnType<typeof sql>, region: string | null) => (region ? sql`and ${column} = ${region}` : sql``)
 
-export async function projectCube(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
+/** The definition of the cube: one pass over the covering index projects_dashboard_idx. */
+export async function liveProjectCube(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
   const ytd = sql`signed_on between ${period.yearStart} and ${period.until}`
   const { rows } = await db.execute<CubeRow>(sql`
     select region_code, stage, ecosystem_code,
@@ -57,7 +59,7 @@ export async function projectCube(db: DbOrTx, tenantId: string, region: string |
   return rows
 }
 
-export async function monthlyProjects(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
+export async function liveMonthlyProjects(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
   const { rows } = await db.execute<{ month: string; signed: number; started: number }>(sql`
     select m.month, coalesce(s.n, 0)::int as signed, coalesce(t.n, 0)::int as started
     from (select to_char(d, 'YYYY-MM') as month from generate_series(${period.yearStart}::date, ${period.until}::date, interval '1 month') d) m
@@ -73,17 +75,71 @@ export async function monthlyProjects(db: DbOrTx, tenantId: string, region: stri
   return rows
 }
 
-/** 到资 by month, from the arrival events (the index on kind, day carries the amount). */
-export async function monthlyArrivals(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
-  // a district's arrivals: a semi-join on its project ids (a join per event made the planner probe projects once per arrival)
-  const regionFilter = region
-    ? sql`and e.project_id in (select id from projects where tenant_id = ${tenantId} and region_code = ${region})`
-    : sql``
+/** 到资 by month, from the arrival events of the projects (of the district). */
+export async function liveMonthlyArrivals(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
+  // a semi-join on the project ids (a join per event made the planner probe projects once per arrival)
+  const regionFilter = sql`and e.project_id in (select id from projects where tenant_id = ${tenantId} ${region ? sql`and region_code = ${region}` : sql``})`
   const { rows } = await db.execute<{ month: string; amount: number }>(sql`
     select to_char(e.occurred_on, 'YYYY-MM') as month, coalesce(sum(e.amount), 0)::float8 as amount
     from project_events e
     where e.tenant_id = ${tenantId} and e.kind = 'arrival' and e.occurred_on between ${period.yearStart} and ${period.until} ${regionFilter}
     group by 1`)
+  return rows
+}
+
+export type StageCellRow = { region_code: string; stage: string; ecosystem_code: string | null; n: number; investment: number }
+
+/** Projects now per district × stage × ecosystem. */
+export async function stageCells(db: DbOrTx, tenantId: string, region: string | null) {
+  const { rows } = await db.execute<StageCellRow>(sql`
+    select region_code, stage, nullif(ecosystem_code, '') as ecosystem_code, projects as n, investment::float8 as investment
+    from dashboard_stage_cells
+    where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)} and projects <> 0`)
+  return rows
+}
+
+export type MonthCellRow = {
+  measure: 'signed' | 'started' | 'arrival'
+  /** YYYY-MM */
+  month: string
+  region_code: string
+  ecosystem_code: string | null
+  size_class: number
+  on_platform: boolean
+  n: number
+  amount: number
+}
+
+/**
+ * The period's month cells: signed and started projects and arrivals from January to the month of \`until\`. Cells
+ * hold whole months, so what is dated after \`until\` within its month (a date entered ahead; normally nothing) is
+ * read from the rows and taken off.
+ */
+export async function monthCells(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
+  const monthEnd = sql`(date_trunc('month', ${period.until}::date) + interval '1 month - 1 day')::date`
+  const { rows } = await db.execute<MonthCellRow>(sql`
+    select measure, to_char(month, 'YYYY-MM') as month, region_code, nullif(ecosystem_code, '') as ecosystem_code, size_class, on_platform,
+      sum(n)::int as n, sum(amount)::float8 as amount
+    from (
+      select measure, month, region_code, ecosystem_code, size_class, on_platform, n, amount from dashboard_month_cells
+      where tenant_id = ${tenantId} and month between ${period.yearStart}::date and date_trunc('month', ${period.until}::date)::date
+        ${regionFilter(sql`region_code`, region)}
+      union all
+      select 'signed', date_trunc('month', signed_on)::date, region_code, coalesce(ecosystem_code, ''), size_class, platform_code is not null,
+        -1, -total_investment::numeric
+      from projects where tenant_id = ${tenantId} and signed_on > ${period.until}::date and signed_on <= ${monthEnd} ${regionFilter(sql`region_code`, region)}
+      union all
+      select 'started', date_trunc('month', started_on)::date, region_code, coalesce(ecosystem_code, ''), size_class, platform_code is not null,
+        -1, -total_investment::numeric
+      from projects where tenant_id = ${tenantId} and started_on > ${period.until}::date and started_on <= ${monthEnd} ${regionFilter(sql`region_code`, region)}
+      union all
+      select 'arrival', date_trunc('month', e.occurred_on)::date, p.region_code, '', 0, false, -1, -coalesce(e.amount, 0)::numeric
+      from project_events e join projects p on p.tenant_id = e.tenant_id and p.id = e.project_id
+      where e.tenant_id = ${tenantId} and e.kind = 'arrival' and e.occurred_on > ${period.until}::date and e.occurred_on <= ${monthEnd}
+        ${regionFilter(sql`p.region_code`, region)}
+    ) cells
+    group by measure, month, region_code, ecosystem_code, size_class, on_platform
+    having sum(n) <> 0 or sum(amount) <> 0`)
   return rows
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultStages } from '../projects/index.js'
-import type { CubeRow } from './dashboard.repository.js'
-import { assembleDashboard, completion, type DashboardInput } from './dashboard.rules.js'
+import type { CubeRow, MonthCellRow } from './dashboard.repository.js'
+import { assembleDashboard, completion, cubeFromCells, monthlyFromCells, type DashboardInput } from './dashboard.rules.js'
 
 const row = (region: string, stage: string, ecosystem: string | null, n: number, signedYtd1 = 0): CubeRow => ({
   region_code: region,
@@ -68,5 +68,35 @@ describe('dashboard assembly', () => {
     expect(d.sizeClasses[0]!.drill).toEqual({ region: '330108', signedFrom: '2026-01-01', signedTo: '2026-06-15', sizeClassMin: '1' })
     expect(d.stuck.drill).toEqual({ region: '330108', stuck: 'true' })
     expect(d.matrix.regions.map((r) => r.code)).toEqual(['330108'])
+  })
+})
+
+describe('the dashboard from its cells', () => {
+  const cell = (over: Partial<MonthCellRow>): MonthCellRow => ({
+    measure: 'signed', month: '2026-03', region_code: '330108', ecosystem_code: 'smart_iot', size_class: 2, on_platform: true, n: 1, amount: 120_000, ...over,
+  })
+  it('lists every month up to the last day counted, with signings, starts and arrivals', () => {
+    const { monthly, arrivals } = monthlyFromCells(
+      [cell({}), cell({ measure: 'started', month: '2026-04', n: 2 }), cell({ measure: 'arrival', month: '2026-03', n: 3, amount: 700 }), cell({ month: '2026-03', n: 2 })],
+      { yearStart: '2026-01-01', until: '2026-04-15' },
+    )
+    expect(monthly).toEqual([
+      { month: '2026-01', signed: 0, started: 0 },
+      { month: '2026-02', signed: 0, started: 0 },
+      { month: '2026-03', signed: 3, started: 0 },
+      { month: '2026-04', signed: 0, started: 2 },
+    ])
+    expect(arrivals).toEqual([{ month: '2026-03', amount: 700 }])
+  })
+  it('counts a signing in every size class up to its own, and keeps year-to-date rows out of the funnel', () => {
+    const cube = cubeFromCells(
+      [{ region_code: '330108', stage: 'signed', ecosystem_code: null, n: 4, investment: 9 }],
+      [cell({ size_class: 2, n: 2, amount: 300_000 }), cell({ size_class: 0, on_platform: false, n: 5, amount: 50 }), cell({ measure: 'started', n: 7 })],
+    )
+    const sum = (key: keyof CubeRow) => cube.reduce((s, r) => s + (r[key] as number), 0)
+    expect([sum('signed_ytd_1'), sum('signed_ytd_10'), sum('signed_ytd_50'), sum('signed_ytd_all')]).toEqual([2, 2, 0, 7])
+    expect([sum('inv_ytd_1'), sum('inv_ytd_all'), sum('on_platform_ytd_1')]).toEqual([300_000, 300_050, 2])
+    expect(sum('n')).toBe(4)
+    expect(cube.filter((r) => r.stage === 'signed')).toHaveLength(1)
   })
 })

@@ -2,10 +2,65 @@
 import type { Dashboard, Drill } from '../../../../common/src/api/dashboard.js'
 import type { StageDef } from '../../../../common/src/api/projects.js'
 import { SIGNED, STARTED } from '../../../../common/src/api/projects.js'
-import type { CubeRow, Period } from './dashboard.repository.js'
+import type { CubeRow, MonthCellRow, Period, StageCellRow } from './dashboard.repository.js'
 
 /** count / target, or null without a target (a share of nothing is not 0%). */
 export const completion = (count: number, target: number) => (target > 0 ? count / target : null)
+
+/**
+ * The cube the dashboard assembles from, out of the cells: the stage cells give the projects now; the signed
+ * month cells of the period give the year-to-date figures (as rows of no stage, so they never count in the funnel).
+ */
+export function cubeFromCells(stageCells: readonly StageCellRow[], monthCells: readonly MonthCellRow[]): CubeRow[] {
+  const zero = {
+    n: 0, investment: 0, signed_ytd_1: 0, signed_ytd_10: 0, signed_ytd_50: 0, signed_ytd_100: 0, inv_ytd_1: 0, inv_ytd_10: 0,
+    inv_ytd_50: 0, inv_ytd_100: 0, signed_ytd_all: 0, inv_ytd_all: 0, on_platform_ytd_1: 0, signed_all: 0, started_all: 0,
+  }
+  const rows: CubeRow[] = stageCells.map((c) => ({ ...zero, region_code: c.region_code, stage: c.stage, ecosystem_code: c.ecosystem_code, n: c.n, investment: c.investment }))
+  for (const c of monthCells) {
+    if (c.measure !== 'signed') continue
+    const at = (k: number) => (c.size_class >= k ? 1 : 0)
+    rows.push({
+      ...zero,
+      region_code: c.region_code,
+      stage: '',
+      ecosystem_code: c.ecosystem_code,
+      signed_ytd_1: c.n * at(1),
+      signed_ytd_10: c.n * at(2),
+      signed_ytd_50: c.n * at(3),
+      signed_ytd_100: c.n * at(4),
+      inv_ytd_1: c.amount * at(1),
+      inv_ytd_10: c.amount * at(2),
+      inv_ytd_50: c.amount * at(3),
+      inv_ytd_100: c.amount * at(4),
+      signed_ytd_all: c.n,
+      inv_ytd_all: c.amount,
+      on_platform_ytd_1: c.on_platform ? c.n * at(1) : 0,
+    })
+  }
+  return rows
+}
+
+/** Signed and started projects and arrivals per month of the period, every month present. */
+export function monthlyFromCells(monthCells: readonly MonthCellRow[], period: Period) {
+  const months: string[] = []
+  for (let [y, m] = [Number(period.yearStart.slice(0, 4)), Number(period.yearStart.slice(5, 7))]; ; m === 12 ? (y++, (m = 1)) : m++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`
+    if (month > period.until.slice(0, 7)) break
+    months.push(month)
+  }
+  const signed = new Map<string, number>()
+  const started = new Map<string, number>()
+  const arrived = new Map<string, number>()
+  for (const c of monthCells) {
+    const into = c.measure === 'signed' ? signed : c.measure === 'started' ? started : arrived
+    into.set(c.month, (into.get(c.month) ?? 0) + (c.measure === 'arrival' ? c.amount : c.n))
+  }
+  return {
+    monthly: months.map((month) => ({ month, signed: signed.get(month) ?? 0, started: started.get(month) ?? 0 })),
+    arrivals: [...arrived].map(([month, amount]) => ({ month, amount })),
+  }
+}
 
 export interface DashboardInput {
   asOf: string

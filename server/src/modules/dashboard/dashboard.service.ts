@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js'
 import type { Actor } from '../auth/index.js'
 import { assertQueryRegion, callerScope, chinaDay, getSettings } from '../projects/index.js'
 import * as repo from './dashboard.repository.js'
-import { assembleDashboard } from './dashboard.rules.js'
+import { assembleDashboard, cubeFromCells, monthlyFromCells } from './dashboard.rules.js'
 
 /**
  * The dashboard of the city, or of one district: district users (and district leaders) always get
@@ -20,17 +20,18 @@ export async function getDashboard(ctx: AppContext, actor: Actor, query: Dashboa
   const yearEnd = `${year}-12-31`
   const period: repo.Period = { yearStart: `${year}-01-01`, until: asOf < yearEnd ? asOf : yearEnd }
   if (period.until < period.yearStart) period.until = period.yearStart
-  const [settings, districts, ecosystems, cube, targets, monthly, arrivals, stuck, problems] = await Promise.all([
+  const [settings, districts, ecosystems, stageCells, monthCells, targets, stuck, problems] = await Promise.all([
     getSettings(db, actor.tenantId),
     repo.districts(db, scope.cityRegion),
     repo.ecosystems(db),
-    repo.projectCube(db, actor.tenantId, region, period),
+    repo.stageCells(db, actor.tenantId, region),
+    repo.monthCells(db, actor.tenantId, region, period),
     repo.targetsOf(db, actor.tenantId, year),
-    repo.monthlyProjects(db, actor.tenantId, region, period),
-    repo.monthlyArrivals(db, actor.tenantId, region, period),
     repo.stuckCounts(db, actor.tenantId, region),
     repo.problemCounts(db, actor.tenantId, region, asOf),
   ])
+  const cube = cubeFromCells(stageCells, monthCells)
+  const { monthly, arrivals } = monthlyFromCells(monthCells, period)
   const regionName = region ? (districts.find((d) => d.code === region)?.name_zh ?? region) : '全市'
   return assembleDashboard({ asOf, year, region, regionName, period, stages: settings.stages, districts, ecosystems, cube, targets, monthly, arrivals, stuck, problems })
 }

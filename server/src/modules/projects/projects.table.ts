@@ -60,6 +60,9 @@ export const projects = pgTable(
     index('projects_enterprise_idx').on(t.tenantId, t.enterpriseId),
     index('projects_lead_idx').on(t.tenantId, t.leadId),
     index('projects_updated_idx').on(t.tenantId, t.updatedAt),
+    // the dashboard's current month: projects dated after today (normally none) are taken off the month's cells
+    index('projects_signed_idx').on(t.tenantId, t.signedOn),
+    index('projects_started_idx').on(t.tenantId, t.startedOn),
   ],
 )
 
