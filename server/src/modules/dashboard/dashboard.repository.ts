@@ -98,14 +98,20 @@ export async function stageCells(db: DbOrTx, tenantId: string, region: string | 
   return rows
 }
 
+/**
+ * The period's figures from the month cells, in two groupings: \`total\` rows per district × ecosystem × size class ×
+ * platform for the whole period (the year to date), and \`month\` rows per month for the trends.
+ */
 export type MonthCellRow = {
+  grouping: 'total' | 'month'
   measure: 'signed' | 'started' | 'arrival'
-  /** YYYY-MM */
-  month: string
-  region_code: string
+  /** YYYY-MM; null in total rows */
+  month: string | null
+  /** null in month rows */
+  region_code: string | null
   ecosystem_code: string | null
-  size_class: number
-  on_platform: boolean
+  size_class: number | null
+  on_platform: boolean | null
   n: number
   amount: number
 }
@@ -118,8 +124,8 @@ export type MonthCellRow = {
 export async function monthCells(db: DbOrTx, tenantId: string, region: string | null, period: Period) {
   const monthEnd = sql`(date_trunc('month', ${period.until}::date) + interval '1 month - 1 day')::date`
   const { rows } = await db.execute<MonthCellRow>(sql`
-    select measure, to_char(month, 'YYYY-MM') as month, region_code, nullif(ecosystem_code, '') as ecosystem_code, size_class, on_platform,
-      sum(n)::int as n, sum(amount)::float8 as amount
+    select case when grouping(month) = 0 then 'month' else 'total' end as grouping, measure, to_char(month, 'YYYY-MM') as month,
+      region_code, nullif(ecosystem_code, '') as ecosystem_code, size_class, on_platform, sum(n)::int as n, sum(amount)::float8 as amount
     from (
       select measure, month, region_code, ecosystem_code, size_class, on_platform, n, amount from dashboard_month_cells
       where tenant_id = ${tenantId} and month between ${period.yearStart}::date and date_trunc('month', ${period.until}::date)::date
@@ -138,19 +144,21 @@ export async function monthCells(db: DbOrTx, tenantId: string, region: string | 
       where e.tenant_id = ${tenantId} and e.kind = 'arrival' and e.occurred_on > ${period.until}::date and e.occurred_on <= ${monthEnd}
         ${regionFilter(sql`p.region_code`, region)}
     ) cells
-    group by measure, month, region_code, ecosystem_code, size_class, on_platform
+    group by grouping sets ((measure, region_code, ecosystem_code, size_class, on_platform), (measure, month))
     having sum(n) <> 0 or sum(amount) <> 0`)
   return rows
 }
 
+/** Stuck findings per district × norm, and stuck projects per district (a project may break several norms): one scan. */
 export async function stuckCounts(db: DbOrTx, tenantId: string, region: string | null) {
-  const { rows } = await db.execute<{ region_code: string; norm_key: string; n: number; projects: number }>(sql`
+  const { rows } = await db.execute<{ region_code: string; norm_key: string | null; n: number; projects: number }>(sql`
     select region_code, norm_key, count(*)::int as n, count(distinct project_id)::int as projects from stuck_projects
-    where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)} group by region_code, norm_key`)
-  const { rows: distinct } = await db.execute<{ region_code: string; n: number }>(sql`
-    select region_code, count(distinct project_id)::int as n from stuck_projects
-    where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)} group by region_code`)
-  return { byNorm: rows, byRegion: distinct }
+    where tenant_id = ${tenantId} ${regionFilter(sql`region_code`, region)}
+    group by grouping sets ((region_code, norm_key), (region_code))`)
+  return {
+    byNorm: rows.filter((r): r is typeof r & { norm_key: string } => r.norm_key !== null),
+    byRegion: rows.filter((r) => r.norm_key === null).map((r) => ({ region_code: r.region_code, n: r.projects })),
+  }
 }
 
 export async function problemCounts(db: DbOrTx, tenantId: string, region: string | null, today: string) {

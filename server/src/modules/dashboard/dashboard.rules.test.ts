@@ -73,11 +73,13 @@ describe('dashboard assembly', () => {
 
 describe('the dashboard from its cells', () => {
   const cell = (over: Partial<MonthCellRow>): MonthCellRow => ({
-    measure: 'signed', month: '2026-03', region_code: '330108', ecosystem_code: 'smart_iot', size_class: 2, on_platform: true, n: 1, amount: 120_000, ...over,
+    grouping: 'month', measure: 'signed', month: '2026-03', region_code: null, ecosystem_code: null, size_class: null, on_platform: null, n: 1, amount: 120_000, ...over,
   })
+  const total = (over: Partial<MonthCellRow>): MonthCellRow =>
+    cell({ grouping: 'total', month: null, region_code: '330108', ecosystem_code: 'smart_iot', size_class: 2, on_platform: true, ...over })
   it('lists every month up to the last day counted, with signings, starts and arrivals', () => {
     const { monthly, arrivals } = monthlyFromCells(
-      [cell({}), cell({ measure: 'started', month: '2026-04', n: 2 }), cell({ measure: 'arrival', month: '2026-03', n: 3, amount: 700 }), cell({ month: '2026-03', n: 2 })],
+      [cell({}), cell({ measure: 'started', month: '2026-04', n: 2 }), cell({ measure: 'arrival', month: '2026-03', n: 3, amount: 700 }), cell({ month: '2026-03', n: 2 }), total({ n: 9 })],
       { yearStart: '2026-01-01', until: '2026-04-15' },
     )
     expect(monthly).toEqual([
@@ -91,7 +93,7 @@ describe('the dashboard from its cells', () => {
   it('counts a signing in every size class up to its own, and keeps year-to-date rows out of the funnel', () => {
     const cube = cubeFromCells(
       [{ region_code: '330108', stage: 'signed', ecosystem_code: null, n: 4, investment: 9 }],
-      [cell({ size_class: 2, n: 2, amount: 300_000 }), cell({ size_class: 0, on_platform: false, n: 5, amount: 50 }), cell({ measure: 'started', n: 7 })],
+      [total({ size_class: 2, n: 2, amount: 300_000 }), total({ size_class: 0, on_platform: false, n: 5, amount: 50 }), total({ measure: 'started', n: 7 }), cell({ n: 11 })],
     )
     const sum = (key: keyof CubeRow) => cube.reduce((s, r) => s + (r[key] as number), 0)
     expect([sum('signed_ytd_1'), sum('signed_ytd_10'), sum('signed_ytd_50'), sum('signed_ytd_all')]).toEqual([2, 2, 0, 7])

@@ -18,11 +18,12 @@ export function cubeFromCells(stageCells: readonly StageCellRow[], monthCells: r
   }
   const rows: CubeRow[] = stageCells.map((c) => ({ ...zero, region_code: c.region_code, stage: c.stage, ecosystem_code: c.ecosystem_code, n: c.n, investment: c.investment }))
   for (const c of monthCells) {
-    if (c.measure !== 'signed') continue
-    const at = (k: number) => (c.size_class >= k ? 1 : 0)
+    if (c.grouping !== 'total' || c.measure !== 'signed') continue
+    const size = c.size_class ?? 0
+    const at = (k: number) => (size >= k ? 1 : 0)
     rows.push({
       ...zero,
-      region_code: c.region_code,
+      region_code: c.region_code ?? '',
       stage: '',
       ecosystem_code: c.ecosystem_code,
       signed_ytd_1: c.n * at(1),
@@ -53,6 +54,7 @@ export function monthlyFromCells(monthCells: readonly MonthCellRow[], period: Pe
   const started = new Map<string, number>()
   const arrived = new Map<string, number>()
   for (const c of monthCells) {
+    if (c.grouping !== 'month' || c.month === null) continue
     const into = c.measure === 'signed' ? signed : c.measure === 'started' ? started : arrived
     into.set(c.month, (into.get(c.month) ?? 0) + (c.measure === 'arrival' ? c.amount : c.n))
   }
