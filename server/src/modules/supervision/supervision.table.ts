@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 // Supervision (督办): the problem list and the stuck projects the scheduled job finds.
 
@@ -23,6 +23,12 @@ export const projectProblems = pgTable(
     meeting: text('meeting'),
     resolution: text('resolution'),
     resolvedOn: date('resolved_on', { mode: 'string' }),
+    /**
+     * The day the overdue alert went out for the current deadline; null while none did. The job
+     * claims a problem by setting it (so each overdue episode alerts once, whatever runs at the same
+     * time); a reassignment, which always sets a deadline not before today, clears it.
+     */
+    overdueAlertedOn: date('overdue_alerted_on', { mode: 'string' }),
     raisedBy: text('raised_by').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -51,4 +57,34 @@ export const stuckProjects = pgTable(
     foundAt: timestamp('found_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.projectId, t.normKey] }), index('stuck_projects_region_idx').on(t.tenantId, t.regionCode)],
+)
+
+export const redBlackLists = ['red', 'black'] as const
+
+/**
+ * 月度红黑榜 as kept at a month's end: each district's classification and the figures behind it.
+ * Generating a month again replaces all its rows in one transaction.
+ */
+export const redBlackSnapshots = pgTable(
+  'red_black_snapshots',
+  {
+    tenantId: text('tenant_id').notNull(),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    regionCode: text('region_code').notNull(),
+    regionName: text('region_name').notNull(),
+    list: text('list', { enum: redBlackLists }),
+    pace: doublePrecision('pace'),
+    signed1: integer('signed1').notNull(),
+    target1: integer('target1').notNull(),
+    startRate: doublePrecision('start_rate'),
+    overdueProblems: integer('overdue_problems').notNull(),
+    stuck: integer('stuck').notNull(),
+    reasons: text('reasons').array().notNull(),
+    /** the day the figures stand for (the month's last day, or the day it was generated if earlier) */
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    generatedAt: timestamp('generated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    generatedBy: text('generated_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.month, t.regionCode] })],
 )
