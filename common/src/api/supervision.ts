@@ -84,14 +84,29 @@ export const stuckQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 })
-export const stuckRunSchema = z.object({ checked: z.number().int(), stuck: z.number().int(), overdueProblems: z.number().int(), ranAt: z.string() })
+export const stuckRunSchema = z.object({
+  checked: z.number().int(),
+  stuck: z.number().int(),
+  overdueProblems: z.number().int(),
+  /** problems whose overdue alert went out in this run (each overdue episode alerts once) */
+  overdueAlerted: z.number().int(),
+  ranAt: z.string(),
+})
 
 export const notYetCountsSchema = z.object({
   items: z.array(z.object({ key: z.string(), stage: z.string().nullable(), count: z.number().int(), investment: z.number() })),
 })
 
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+
 export const redBlackSchema = z.object({
   month: z.string(),
+  /** snapshot: kept at the month's end (or generated on demand); live: computed now */
+  source: z.enum(['snapshot', 'live']),
+  /** the day the figures stand for */
+  asOf: z.string(),
+  generatedAt: z.string().nullable(),
+  generatedBy: z.string().nullable(),
   items: z.array(
     z.object({
       regionCode: z.string(),
@@ -115,3 +130,9 @@ export const redBlackReasonLabels: Record<string, { zh: string; en: string }> = 
   overdue_problems: { zh: '问题超期', en: 'Overdue problems' },
   stuck_share: { zh: '停滞项目多', en: 'Many stuck projects' },
 }
+
+export const redBlackMonthsSchema = z.object({
+  items: z.array(z.object({ month: z.string(), asOf: z.string(), generatedAt: z.string(), generatedBy: z.string(), red: z.number().int(), black: z.number().int() })),
+})
+export type RedBlackMonths = z.infer<typeof redBlackMonthsSchema>
+export const generateRedBlackSchema = z.object({ month: monthSchema })

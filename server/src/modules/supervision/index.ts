@@ -1,3 +1,3 @@
 export * from './supervision.table.js'
 export { supervisionRoutes } from './supervision.routes.js'
-export { runStuckProjectJob } from './supervision.service.js'
+export { generateRedBlackSnapshot, runOverdueProblemsJob, runRedBlackMonthEndJob, runStuckProjectJob } from './supervision.service.js'

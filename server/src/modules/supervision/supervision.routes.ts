@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   createProblemSchema,
+  generateRedBlackSchema,
+  monthSchema,
   notYetCountsSchema,
   problemActionSchema,
   problemListSchema,
   problemQuerySchema,
   problemSchema,
+  redBlackMonthsSchema,
   redBlackSchema,
   stuckListSchema,
   stuckQuerySchema,
@@ -19,6 +22,7 @@ import { projectReaders } from '../projects/index.js'
 import * as service from './supervision.service.js'
 
 const read = { access: { roles: projectReaders } }
+const cityOnly = { access: { roles: ['city_admin', 'city_staff'] as Role[] } }
 const problemReaders: Role[] = [...projectReaders, 'department_reviewer']
 const tags = ['supervision']
 
@@ -31,10 +35,12 @@ export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
     app.post(
       '/api/supervision/stuck/run',
-      { schema: { tags, summary: '立即检查停滞项目 Run the stuck-project check now', response: { 200: stuckRunSchema } }, config: { access: { roles: ['city_admin', 'city_staff'] } } },
+      { schema: { tags, summary: '立即检查停滞项目和超期问题 Run the stuck-project and overdue-problem checks now', response: { 200: stuckRunSchema } }, config: cityOnly },
       async (request) => {
         const actor = requireActor(request)
-        return service.runStuckProjectJob(ctx, actor.tenantId, actor)
+        const stuck = await service.runStuckProjectJob(ctx, actor.tenantId, actor)
+        const overdue = await service.runOverdueProblemsJob(ctx, actor.tenantId, actor)
+        return { ...stuck, overdueAlerted: overdue.alerted }
       },
     )
     app.get(
@@ -66,10 +72,31 @@ export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/supervision/red-black',
       {
-        schema: { tags, summary: '月度红黑榜 Monthly red and black lists', querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') }), response: { 200: redBlackSchema } },
+        schema: {
+          tags,
+          summary: '月度红黑榜 Monthly red and black lists (a past month as kept; the current month live)',
+          querystring: z.object({ month: monthSchema }),
+          response: { 200: redBlackSchema },
+        },
         config: read,
       },
       async (request) => service.redBlackLists(ctx, requireActor(request), request.query.month),
+    )
+    app.get(
+      '/api/supervision/red-black/months',
+      { schema: { tags, summary: '已存档的红黑榜月份 Months of the red and black lists kept', response: { 200: redBlackMonthsSchema } }, config: read },
+      async (request) => service.listRedBlackMonths(ctx, requireActor(request)),
+    )
+    app.post(
+      '/api/supervision/red-black/snapshots',
+      {
+        schema: { tags, summary: '生成（重新生成）月度红黑榜 Keep (or re-keep) a month’s red and black lists', body: generateRedBlackSchema, response: { 200: redBlackSchema } },
+        config: cityOnly,
+      },
+      async (request) => {
+        const actor = requireActor(request)
+        return (await service.generateRedBlackSnapshot(ctx, actor.tenantId, request.body.month, actor))!
+      },
     )
   }
 }

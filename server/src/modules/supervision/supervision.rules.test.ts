@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultRedBlackRules, defaultNorms, defaultStages } from '../projects/index.js'
-import { classifyDistrict, daysBetween, deadlineValid, findStuck, isOverdue, problemActionAllowed } from './supervision.rules.js'
+import { classifyDistrict, daysBetween, deadlineValid, findStuck, isOverdue, monthEndDay, overdueAlertRecipients, previousMonth, problemActionAllowed, snapshotAsOf } from './supervision.rules.js'
 
 const enteredOn = (pairs: Record<string, string>) => new Map(Object.entries(pairs))
 
@@ -66,5 +66,35 @@ describe('red and black lists', () => {
   it('leaves a district in between, or without a target, on neither', () => {
     expect(classifyDistrict({ ...base, signed1: 8 }, 6, defaultRedBlackRules).list).toBeNull()
     expect(classifyDistrict({ ...base, target1: 0 }, 6, defaultRedBlackRules)).toMatchObject({ list: null, pace: null })
+  })
+})
+
+describe('overdue alert recipients', () => {
+  const users = [
+    { id: 'nr', role: 'department_reviewer', scopeType: 'department', scopeId: 'natural_resources' },
+    { id: 'fin', role: 'department_reviewer', scopeType: 'department', scopeId: 'finance' },
+    { id: 'bj', role: 'district_staff', scopeType: 'district', scopeId: '330108' },
+    { id: 'xh', role: 'district_staff', scopeType: 'district', scopeId: '330106' },
+    { id: 'city', role: 'city_staff', scopeType: 'city', scopeId: 'hz' },
+    { id: 'admin', role: 'city_admin', scopeType: 'city', scopeId: 'hz' },
+    { id: 'leader', role: 'leader', scopeType: 'district', scopeId: '330108' },
+  ]
+  it('are the assigned department’s reviewers, apart from the district’s and the city’s staff', () => {
+    expect(overdueAlertRecipients({ departmentCode: 'natural_resources', regionCode: '330108' }, users)).toEqual({ reviewers: ['nr'], staff: ['bj', 'city'] })
+    expect(overdueAlertRecipients({ departmentCode: 'energy', regionCode: '330106' }, users)).toEqual({ reviewers: [], staff: ['xh', 'city'] })
+  })
+})
+
+describe('months of the red and black lists', () => {
+  it('knows month ends, leap years included', () => {
+    expect([monthEndDay('2026-02'), monthEndDay('2028-02'), monthEndDay('2026-12'), monthEndDay('2026-04')]).toEqual(['2026-02-28', '2028-02-29', '2026-12-31', '2026-04-30'])
+  })
+  it('finds the month before, across a year', () => {
+    expect([previousMonth('2026-07-01'), previousMonth('2027-01-15'), previousMonth('2026-03-31')]).toEqual(['2026-06', '2026-12', '2026-02'])
+  })
+  it('takes a past month as of its last day and the running month as of today', () => {
+    expect(snapshotAsOf('2026-05', '2026-06-01')).toBe('2026-05-31')
+    expect(snapshotAsOf('2026-06', '2026-06-18')).toBe('2026-06-18')
+    expect(snapshotAsOf('2026-06', '2026-06-30')).toBe('2026-06-30')
   })
 })

@@ -106,3 +106,48 @@ export function problemActionAllowed(status: ProblemStatus, action: ProblemActio
 
 /** A new deadline may not lie before the day it is set. */
 export const deadlineValid = (deadline: string, today: string) => deadline >= today
+
+// ---- overdue alerts
+
+export interface AlertUser {
+  id: string
+  role: string
+  scopeType: string
+  scopeId: string
+}
+
+/**
+ * Who hears of an overdue problem: the reviewers of the department it is assigned to, the staff of
+ * the project's district, and the city staff. Reviewers are apart (they reach problems through their
+ * department's page, not the project's).
+ */
+export function overdueAlertRecipients(problem: { departmentCode: string; regionCode: string }, users: readonly AlertUser[]): { reviewers: string[]; staff: string[] } {
+  const reviewers: string[] = []
+  const staff: string[] = []
+  for (const u of users) {
+    if (u.role === 'department_reviewer' && u.scopeType === 'department' && u.scopeId === problem.departmentCode) reviewers.push(u.id)
+    else if (u.role === 'district_staff' && u.scopeType === 'district' && u.scopeId === problem.regionCode) staff.push(u.id)
+    else if (u.role === 'city_staff') staff.push(u.id)
+  }
+  return { reviewers, staff }
+}
+
+// ---- months of the red and black lists
+
+/** The last day of a month (YYYY-MM → YYYY-MM-DD). */
+export function monthEndDay(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10)
+}
+
+/** The month before the one a day lies in (YYYY-MM-DD → YYYY-MM). */
+export function previousMonth(day: string): string {
+  const [year, m] = day.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, m - 2, 1)).toISOString().slice(0, 7)
+}
+
+/** The day a month's figures stand for: its last day, or today while it runs. */
+export const snapshotAsOf = (month: string, today: string) => {
+  const end = monthEndDay(month)
+  return end < today ? end : today
+}

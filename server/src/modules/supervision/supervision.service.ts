@@ -2,16 +2,17 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { notYetKeys } from '../../../../common/src/api/projects.js'
-import type { CreateProblem, Problem, ProblemAction, ProblemQuery, RedBlack } from '../../../../common/src/api/supervision.js'
+import type { CreateProblem, Problem, ProblemAction, ProblemQuery, RedBlack, RedBlackMonths } from '../../../../common/src/api/supervision.js'
 import type { AppContext } from '../../context.js'
 import type { DbOrTx } from '../../db/client.js'
 import { commonErrors, fieldError } from '../../http/app-error.js'
 import { recordAudit } from '../audit/index.js'
+import { notify } from '../notifications/index.js'
 import { systemActor, type Actor } from '../auth/index.js'
 import { callerScope, chinaDay, getSettings, insertEvents, mayEditProject, mayReadRegion, scopeCondition, stageIndex, type CallerScope } from '../projects/index.js'
 import { supervisionErrors } from './supervision.errors.js'
-import { classifyDistrict, deadlineValid, findStuck, isOverdue, problemActionAllowed, type StuckCandidate } from './supervision.rules.js'
-import { projectProblems, stuckProjects } from './supervision.table.js'
+import { classifyDistrict, deadlineValid, findStuck, isOverdue, monthEndDay, overdueAlertRecipients, previousMonth, problemActionAllowed, snapshotAsOf, type AlertUser, type StuckCandidate } from './supervision.rules.js'
+import { projectProblems, redBlackSnapshots, stuckProjects } from './supervision.table.js'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
@@ -265,7 +266,9 @@ export async function actOnProblem(ctx: AppContext, actor: Actor, id: string, in
   return db.transaction(async (tx) => {
     const scope = await callerScope(tx, actor)
     const before = await findProblem(tx, actor.tenantId, id, true)
-    const visible = before && (actor.role === 'department_reviewer' ? before.department_code === actor.scope.id : mayReadRegion(scope.read, before.region_code))
+    // a reviewer of another department is refused (403 below, as anyone not allowed the action);
+    // outside the districts one reads the problem does not exist (404)
+    const visible = before && (actor.role === 'department_reviewer' || mayReadRegion(scope.read, before.region_code))
     if (!before || !visible) throw supervisionErrors.PROBLEM_NOT_FOUND()
     if (!mayAct(actor, scope, before, input.action)) throw commonErrors.OUT_OF_SCOPE()
     if (before.version !== input.version) throw supervisionErrors.STALE_VERSION([fieldError('version', '该问题已被他人修改', 'changed meanwhile')])
@@ -278,7 +281,8 @@ export async function actOnProblem(ctx: AppContext, actor: Actor, id: string, in
           : { status: 'resolved' as const, resolvedOn: today, resolution: input.resolution }
     await tx
       .update(projectProblems)
-      .set({ ...set, version: before.version + 1, updatedAt: now })
+      // a new deadline (never before today) ends the overdue episode: its passing alerts again
+      .set({ ...set, ...(input.action === 'reassign' ? { overdueAlertedOn: null } : {}), version: before.version + 1, updatedAt: now })
       .where(and(eq(projectProblems.tenantId, actor.tenantId), eq(projectProblems.id, id)))
     const after = (await findProblem(tx, actor.tenantId, id))!
     await insertEvents(tx, [{ tenantId: actor.tenantId, projectId: before.project_id, kind: 'problem', occurredOn: today, at: now, actorName: actor.username, field: input.action, before: { id, status: before.status }, after: { id, ...set } }])
@@ -287,19 +291,88 @@ export async function actOnProblem(ctx: AppContext, actor: Actor, id: string, in
   })
 }
 
-// ---------------------------------------------------------------- red and black lists
+// ---------------------------------------------------------------- overdue problems alert
 
 /**
- * The month's red and black lists. Signed counts are as of the month's end; problems and stuck
- * findings are as they stand now (neither keeps a monthly history).
+ * Alerts each unresolved problem past its deadline once per overdue episode: claims the problems
+ * whose alert for the current deadline has not gone out (sets overdue_alerted_on, under a per-tenant
+ * advisory lock, so concurrent runs never both claim one), and notifies the assigned department's
+ * reviewers, the project's district staff and the city staff in the same transaction.
  */
-export async function redBlackLists(ctx: AppContext, actor: Actor, month: string): Promise<RedBlack> {
+export async function runOverdueProblemsJob(ctx: Pick<AppContext, 'database' | 'clock'>, tenantId: string, actor: Actor = systemActor(tenantId)) {
   const db = ctx.database.db
-  const scope = await callerScope(db, actor)
+  const now = ctx.clock.now()
+  const today = chinaDay(now)
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`problem_overdue:${tenantId}`}))`)
+    const { rows: claimed } = await tx.execute<{
+      id: string
+      project_id: string
+      project_name: string
+      region_code: string
+      region_name: string | null
+      department_code: string
+      department_name: string | null
+      title: string
+      deadline: string
+    }>(sql`
+      with due as (
+        update project_problems q set overdue_alerted_on = ${today}
+        where q.tenant_id = ${tenantId} and q.status <> 'resolved' and q.deadline < ${today} and q.overdue_alerted_on is null
+        returning q.id, q.project_id, q.region_code, q.department_code, q.title, q.deadline)
+      select due.id, due.project_id, p.name as project_name, due.region_code, r.name_zh as region_name, due.department_code,
+        d.name_zh as department_name, due.title, due.deadline::text as deadline
+      from due
+      join projects p on p.tenant_id = ${tenantId} and p.id = due.project_id
+      left join regions r on r.code = due.region_code
+      left join departments d on d.code = due.department_code
+      order by due.deadline, due.id`)
+    const result = { alerted: claimed.length, notified: 0 }
+    if (claimed.length === 0) return result
+    const { rows: users } = await tx.execute<{ id: string; role: string; scope_type: string; scope_id: string }>(sql`
+      select id, role, scope_type, scope_id from users
+      where tenant_id = ${tenantId} and disabled = false and role in ('department_reviewer', 'district_staff', 'city_staff')`)
+    const alertUsers: AlertUser[] = users.map((u) => ({ id: u.id, role: u.role, scopeType: u.scope_type, scopeId: u.scope_id }))
+    for (const q of claimed) {
+      const to = overdueAlertRecipients({ departmentCode: q.department_code, regionCode: q.region_code }, alertUsers)
+      const common = {
+        kind: 'supervision.problem_overdue',
+        title: `问题超期：${q.title}（${q.project_name}）`,
+        titleEn: `Problem overdue: ${q.title} (${q.project_name})`,
+        body: `${q.region_name ?? q.region_code} · 责任部门 ${q.department_name ?? q.department_code} · 办理期限 ${q.deadline}`,
+        bodyEn: `${q.region_code} · department ${q.department_code} · deadline ${q.deadline}`,
+        entityType: 'project_problem',
+        entityId: q.id,
+        // one alert per user per deadline: a later deadline that passes is a new episode
+        dedupeKey: `problem-overdue:${q.id}:${q.deadline}`,
+      }
+      // reviewers do not read projects: their link is their department's list
+      result.notified += await notify(tx, ctx, tenantId, { ...common, to: { userIds: to.reviewers }, link: `/department-problems?id=${q.id}` })
+      result.notified += await notify(tx, ctx, tenantId, { ...common, to: { userIds: to.staff }, link: `/projects/${q.project_id}` })
+    }
+    await recordAudit(tx, ctx, actor, {
+      action: 'supervision.problem.overdue_alert',
+      entityType: 'project_problem',
+      entityId: tenantId,
+      after: { day: today, problems: claimed.map((q) => ({ id: q.id, deadline: q.deadline })), notified: result.notified },
+    })
+    return result
+  })
+}
+
+// ---------------------------------------------------------------- red and black lists
+
+type RedBlackItem = RedBlack['items'][number]
+
+/**
+ * Every district's standing in a month as of a day (the month's last day, or today in the current
+ * month): projects ≥1亿 signed this year up to that day, the start rate of those signed by then,
+ * problems overdue on that day (raised by then, not resolved by then), and the stuck projects the
+ * last stuck-project run found (that job keeps no history).
+ */
+async function computeRedBlack(db: DbOrTx, tenantId: string, cityRegion: string, month: string, asOf: string): Promise<RedBlackItem[]> {
   const [year, m] = month.split('-').map(Number) as [number, number]
-  const monthEnd = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10)
-  const today = chinaDay(ctx.clock.now())
-  const { redBlack } = await getSettings(db, actor.tenantId)
+  const { redBlack } = await getSettings(db, tenantId)
   const { rows } = await db.execute<{ code: string; name_zh: string; signed1: number; target1: number; signed_all: number; started_all: number; active_signed: number; overdue: number; stuck: number }>(sql`
     select r.code, r.name_zh,
       coalesce(p.signed1, 0)::int as signed1, coalesce(t.count_1, 0)::int as target1,
@@ -308,28 +381,137 @@ export async function redBlackLists(ctx: AppContext, actor: Actor, month: string
     from regions r
     left join (
       select region_code,
-        count(*) filter (where size_class >= 1 and signed_on between ${`${year}-01-01`} and ${monthEnd}) as signed1,
-        count(*) filter (where signed_on <= ${monthEnd}) as signed_all,
-        count(*) filter (where signed_on <= ${monthEnd} and started_on <= ${monthEnd}) as started_all,
+        count(*) filter (where size_class >= 1 and signed_on between ${`${year}-01-01`} and ${asOf}) as signed1,
+        count(*) filter (where signed_on <= ${asOf}) as signed_all,
+        count(*) filter (where signed_on <= ${asOf} and started_on <= ${asOf}) as started_all,
         count(*) filter (where signed_on is not null) as active_signed
-      from projects where tenant_id = ${actor.tenantId} group by region_code
+      from projects where tenant_id = ${tenantId} group by region_code
     ) p on p.region_code = r.code
-    left join project_targets t on t.tenant_id = ${actor.tenantId} and t.year = ${year} and t.region_code = r.code
-    left join (select region_code, count(*) as overdue from project_problems where tenant_id = ${actor.tenantId} and status <> 'resolved' and deadline < ${today} group by region_code) q on q.region_code = r.code
-    left join (select region_code, count(distinct project_id) as stuck from stuck_projects where tenant_id = ${actor.tenantId} group by region_code) s on s.region_code = r.code
-    where r.parent_code = ${scope.cityRegion}
+    left join project_targets t on t.tenant_id = ${tenantId} and t.year = ${year} and t.region_code = r.code
+    left join (
+      select region_code, count(*) as overdue from project_problems
+      where tenant_id = ${tenantId} and deadline < ${asOf} and (created_at at time zone 'Asia/Shanghai')::date <= ${asOf}
+        and (resolved_on is null or resolved_on > ${asOf})
+      group by region_code
+    ) q on q.region_code = r.code
+    left join (select region_code, count(distinct project_id) as stuck from stuck_projects where tenant_id = ${tenantId} group by region_code) s on s.region_code = r.code
+    where r.parent_code = ${cityRegion}
     order by r.code`)
+  return rows.map((r) => {
+    const startRate = r.signed_all > 0 ? r.started_all / r.signed_all : null
+    const verdict = classifyDistrict(
+      { regionCode: r.code, signed1: r.signed1, target1: r.target1, startRate, overdueProblems: r.overdue, stuck: r.stuck, activeSigned: r.active_signed },
+      m,
+      redBlack,
+    )
+    return { regionCode: r.code, regionName: r.name_zh, list: verdict.list, pace: verdict.pace, signed1: r.signed1, target1: r.target1, startRate, overdueProblems: r.overdue, stuck: r.stuck, reasons: verdict.reasons }
+  })
+}
+
+async function storedRedBlack(db: DbOrTx, tenantId: string, month: string): Promise<RedBlack | null> {
+  const rows = await db
+    .select()
+    .from(redBlackSnapshots)
+    .where(and(eq(redBlackSnapshots.tenantId, tenantId), eq(redBlackSnapshots.month, month)))
+    .orderBy(redBlackSnapshots.regionCode)
+  const first = rows[0]
+  if (!first) return null
   return {
     month,
-    // the lists compare districts, so every reader sees every district's standing (figures, not projects)
-    items: rows.map((r) => {
-      const startRate = r.signed_all > 0 ? r.started_all / r.signed_all : null
-      const verdict = classifyDistrict(
-        { regionCode: r.code, signed1: r.signed1, target1: r.target1, startRate, overdueProblems: r.overdue, stuck: r.stuck, activeSigned: r.active_signed },
-        m,
-        redBlack,
-      )
-      return { regionCode: r.code, regionName: r.name_zh, list: verdict.list, pace: verdict.pace, signed1: r.signed1, target1: r.target1, startRate, overdueProblems: r.overdue, stuck: r.stuck, reasons: verdict.reasons }
-    }),
+    source: 'snapshot',
+    asOf: first.asOf,
+    generatedAt: iso(first.generatedAt),
+    generatedBy: first.generatedBy,
+    items: rows.map((r) => ({
+      regionCode: r.regionCode,
+      regionName: r.regionName,
+      list: r.list,
+      pace: r.pace,
+      signed1: r.signed1,
+      target1: r.target1,
+      startRate: r.startRate,
+      overdueProblems: r.overdueProblems,
+      stuck: r.stuck,
+      reasons: r.reasons,
+    })),
   }
+}
+
+/**
+ * The month's red and black lists: a past month as it was stored at its end (or, if it never was,
+ * computed now as of its last day); the current month live, as of today.
+ */
+export async function redBlackLists(ctx: AppContext, actor: Actor, month: string): Promise<RedBlack> {
+  const db = ctx.database.db
+  const today = chinaDay(ctx.clock.now())
+  if (month < today.slice(0, 7)) {
+    const stored = await storedRedBlack(db, actor.tenantId, month)
+    if (stored) return stored
+  }
+  const scope = await callerScope(db, actor)
+  const asOf = snapshotAsOf(month, today)
+  // the lists compare districts, so every reader sees every district's standing (figures, not projects)
+  const items = await computeRedBlack(db, actor.tenantId, scope.cityRegion, month, asOf)
+  return { month, source: 'live', asOf, generatedAt: null, generatedBy: null, items }
+}
+
+/** The months kept, newest first, with how many districts each list held. */
+export async function listRedBlackMonths(ctx: AppContext, actor: Actor): Promise<RedBlackMonths> {
+  const { rows } = await ctx.database.db.execute<{ month: string; as_of: string; generated_at: Date; generated_by: string; red: number; black: number }>(sql`
+    select month, max(as_of)::text as as_of, max(generated_at) as generated_at, max(generated_by) as generated_by,
+      count(*) filter (where list = 'red')::int as red, count(*) filter (where list = 'black')::int as black
+    from red_black_snapshots where tenant_id = ${actor.tenantId} group by month order by month desc`)
+  return { items: rows.map((r) => ({ month: r.month, asOf: r.as_of, generatedAt: iso(r.generated_at), generatedBy: r.generated_by, red: r.red, black: r.black })) }
+}
+
+/**
+ * Stores a month's lists, replacing what was kept for it, in one transaction (serialized per month
+ * by an advisory lock) with an audit entry. With onlyIfMissing (the scheduled job), a month already
+ * kept is left alone and null is returned.
+ */
+export async function generateRedBlackSnapshot(
+  ctx: Pick<AppContext, 'database' | 'clock'>,
+  tenantId: string,
+  month: string,
+  actor: Actor = systemActor(tenantId),
+  options: { onlyIfMissing?: boolean } = {},
+): Promise<RedBlack | null> {
+  const db = ctx.database.db
+  const now = ctx.clock.now()
+  const today = chinaDay(now)
+  if (month > today.slice(0, 7)) throw supervisionErrors.MONTH_IN_FUTURE([fieldError('month', `${month} 尚未开始`, `${month} has not begun`)])
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`red_black:${tenantId}:${month}`}))`)
+    const before = await storedRedBlack(tx, tenantId, month)
+    if (before && options.onlyIfMissing) return null
+    const scope = await callerScope(tx, actor)
+    const asOf = snapshotAsOf(month, today)
+    const items = await computeRedBlack(tx, tenantId, scope.cityRegion, month, asOf)
+    await tx.delete(redBlackSnapshots).where(and(eq(redBlackSnapshots.tenantId, tenantId), eq(redBlackSnapshots.month, month)))
+    if (items.length > 0) {
+      await tx.insert(redBlackSnapshots).values(
+        items.map((i) => ({ tenantId, month, ...i, asOf, generatedAt: now, generatedBy: actor.username })),
+      )
+    }
+    const after: RedBlack = { month, source: 'snapshot', asOf, generatedAt: iso(now), generatedBy: actor.username, items }
+    const summary = (r: RedBlack) => ({ month: r.month, asOf: r.asOf, red: r.items.filter((i) => i.list === 'red').map((i) => i.regionCode), black: r.items.filter((i) => i.list === 'black').map((i) => i.regionCode) })
+    await recordAudit(tx, ctx, actor, {
+      action: 'supervision.red_black.generate',
+      entityType: 'red_black_snapshot',
+      entityId: month,
+      before: before ? summary(before) : null,
+      after: { ...summary(after), items },
+    })
+    return after
+  })
+}
+
+/**
+ * The month-end job: the first run after a month has ended keeps that month's lists (figures as of
+ * its last day); later runs find it kept and do nothing.
+ */
+export async function runRedBlackMonthEndJob(ctx: Pick<AppContext, 'database' | 'clock'>, tenantId: string) {
+  const month = previousMonth(chinaDay(ctx.clock.now()))
+  const stored = await generateRedBlackSnapshot(ctx, tenantId, month, systemActor(tenantId), { onlyIfMissing: true })
+  return { month, generated: stored !== null, districts: stored?.items.length ?? 0, asOf: monthEndDay(month) }
 }

@@ -4,4 +4,5 @@ export const supervisionKeys = {
   notYet: ['supervision', 'not-yet'] as const,
   problems: ['supervision', 'problems'] as const,
   redBlack: ['supervision', 'red-black'] as const,
+  redBlackMonths: ['supervision', 'red-black', 'months'] as const,
 }

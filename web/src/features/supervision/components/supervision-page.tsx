@@ -1,13 +1,15 @@
 import { Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tabs, Tag, Typography, App } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
+import { cloneElement, isValidElement, useState, type CSSProperties } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router-dom'
 import { redBlackReasonLabels } from '../../../../../common/src/api/supervision.js'
 import { notYetLabels } from '../../../../../common/src/api/projects.js'
 import { formatDateTime, formatNumber } from '../../../lib/format.js'
 import { useI18n } from '../../../lib/i18n.js'
 import { useNotYet } from '../api/get-not-yet.js'
+import { useGenerateRedBlack } from '../api/generate-red-black.js'
 import { useRedBlack } from '../api/get-red-black.js'
+import { useRedBlackMonths } from '../api/get-red-black-months.js'
 import { useStageNames } from '../api/get-stage-names.js'
 import { useStuck } from '../api/get-stuck.js'
 import { useRunStuckCheck } from '../api/run-stuck-check.js'
@@ -33,7 +35,7 @@ function StuckTab({ canRun }: { canRun: boolean }) {
         {canRun && (
           <Button
             loading={run.isPending}
-            onClick={() => run.mutate(undefined, { onSuccess: (r) => message.success(t('supervision.stuck.ran', { checked: r.checked, stuck: r.stuck })), onError: (e) => message.error(errorText(e)) })}
+            onClick={() => run.mutate(undefined, { onSuccess: (r) => message.success(t('supervision.stuck.ran', { checked: r.checked, stuck: r.stuck }) + t('supervision.stuck.alerted', { alerted: r.overdueAlerted })), onError: (e) => message.error(errorText(e)) })}
           >
             {t('supervision.stuck.run')}
           </Button>
@@ -82,22 +84,81 @@ function NotYetTab() {
   )
 }
 
-function RedBlackTab() {
-  const { t, lang } = useI18n()
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'))
+function RedBlackTab({ canGenerate }: { canGenerate: boolean }) {
+  const { t, lang, errorText } = useI18n()
+  const { message, modal } = App.useApp()
+  const thisMonth = dayjs().format('YYYY-MM')
+  const [month, setMonth] = useState(thisMonth)
   const lists = useRedBlack(month)
+  const months = useRedBlackMonths().data?.items ?? []
+  const generate = useGenerateRedBlack()
+  const kept = new Set(months.map((m) => m.month))
+  const data = lists.data
+  const onGenerate = () =>
+    modal.confirm({
+      title: kept.has(month) ? t('supervision.redBlack.regenerate') : t('supervision.redBlack.generate'),
+      content: t('supervision.redBlack.generateConfirm', { month }),
+      okText: t('supervision.ok'),
+      cancelText: t('supervision.cancel'),
+      onOk: () =>
+        generate.mutateAsync(month).then(
+          () => void message.success(t('supervision.redBlack.generated', { month })),
+          (e) => void message.error(errorText(e)),
+        ),
+    })
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 8 }} wrap>
         {t('supervision.redBlack.month')}
-        <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+        <DatePicker
+          aria-label={t('supervision.redBlack.month')}
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          disabledDate={(d) => d.format('YYYY-MM') > thisMonth}
+          cellRender={(current, info) => {
+            if (info.type !== 'month' || typeof current === 'number' || typeof current === 'string') return info.originNode
+            const key = current.format('YYYY-MM')
+            // a kept month is marked in the picker
+            return kept.has(key) && isValidElement<{ style?: CSSProperties }>(info.originNode)
+              ? cloneElement(info.originNode, { style: { ...info.originNode.props.style, fontWeight: 600, textDecoration: 'underline' } })
+              : info.originNode
+          }}
+          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+        />
+        {data && (
+          <Tag color={data.source === 'snapshot' ? 'green' : 'blue'} data-testid="red-black-source">
+            {data.source === 'snapshot'
+              ? t('supervision.redBlack.kept', { asOf: data.asOf, by: data.generatedBy ?? '', time: formatDateTime(data.generatedAt) })
+              : month < thisMonth
+                ? t('supervision.redBlack.liveUnkept', { asOf: data.asOf })
+                : t('supervision.redBlack.live', { asOf: data.asOf })}
+          </Tag>
+        )}
+        {canGenerate && (
+          <Button loading={generate.isPending} onClick={onGenerate}>
+            {kept.has(month) ? t('supervision.redBlack.regenerate') : t('supervision.redBlack.generate')}
+          </Button>
+        )}
       </Space>
+      <div style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('supervision.redBlack.keptMonths')}：</Typography.Text>
+        {months.length === 0 ? (
+          <Typography.Text type="secondary">{t('supervision.redBlack.noKept')}</Typography.Text>
+        ) : (
+          months.slice(0, 12).map((m) => (
+            <Tag key={m.month} color={m.month === month ? 'processing' : undefined} style={{ cursor: 'pointer' }} onClick={() => setMonth(m.month)}>
+              {t('supervision.redBlack.keptMonth', { month: m.month, red: m.red, black: m.black })}
+            </Tag>
+          ))
+        )}
+      </div>
       <Table
         rowKey="regionCode"
         size="small"
         loading={lists.isFetching}
         pagination={false}
-        dataSource={lists.data?.items ?? []}
+        dataSource={data?.items ?? []}
         columns={[
           { title: t('supervision.region'), dataIndex: 'regionName' },
           {
@@ -114,7 +175,7 @@ function RedBlackTab() {
           {
             title: t('supervision.redBlack.reasons'),
             key: 'why',
-            render: (_, r) => r.reasons.map((k) => (lang === 'en-US' ? redBlackReasonLabels[k]?.en : redBlackReasonLabels[k]?.zh) ?? k).join('、'),
+            render: (_, r) => r.reasons.map((k) => (lang === 'en-US' ? redBlackReasonLabels[k]?.en : redBlackReasonLabels[k]?.zh) ?? k).join(lang === 'en-US' ? ', ' : '、'),
           },
         ]}
       />
@@ -139,7 +200,7 @@ export function SupervisionPage({ isCity, canAct }: { isCity: boolean; canAct: b
           { key: 'stuck', label: t('supervision.tab.stuck'), children: <StuckTab canRun={isCity} /> },
           { key: 'not-yet', label: t('supervision.tab.notYet'), children: <NotYetTab /> },
           { key: 'problems', label: t('supervision.tab.problems'), children: <ProblemsPanel canRaise={false} canAct={canAct} /> },
-          { key: 'red-black', label: t('supervision.tab.redBlack'), children: <RedBlackTab /> },
+          { key: 'red-black', label: t('supervision.tab.redBlack'), children: <RedBlackTab canGenerate={isCity} /> },
         ]}
       />
     </Card>
