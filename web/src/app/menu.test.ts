@@ -8,7 +8,7 @@ describe('menu by role', () => {
     city_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'import'],
     district_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'import'],
     platform_staff: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'dashboard', 'projects', 'supervision', 'layoutGuide'],
-    department_reviewer: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'registry', 'talks', 'layoutGuide'],
+    department_reviewer: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'registry', 'talks', 'deptProblems', 'layoutGuide'],
     leader: ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide'],
     enterprise: ['home'],
   }

@@ -1,7 +1,7 @@
 import { roles, type Role } from '../../../common/src/roles.js'
 import type { MessageKey } from '../i18n/index.js'
 
-export const moduleKeys = ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
+export const moduleKeys = ['home', 'enterprises', 'chainMap', 'targeting', 'lists', 'leads', 'registry', 'talks', 'dashboard', 'projects', 'supervision', 'deptProblems', 'layoutGuide', 'chains', 'import', 'users', 'audit'] as const
 export type ModuleKey = (typeof moduleKeys)[number]
 
 export interface ModuleEntry {
@@ -15,7 +15,7 @@ export interface ModuleEntry {
 /** Everyone who works with the enterprise base and the chain maps; enterprise users see only their own service pages. */
 const staffAndReaders: readonly Role[] = roles.filter((r) => r !== 'enterprise')
 
-/** The project lifecycle's readers (the server's projectReaders); department reviewers reach their problems through the API only. */
+/** The project lifecycle's readers (the server's projectReaders); department reviewers have their own problems page. */
 const projectReaders: readonly Role[] = ['city_admin', 'city_staff', 'district_staff', 'platform_staff', 'leader']
 
 // Only modules that exist as pages are listed: no greyed-out "coming soon" entries.
@@ -31,6 +31,7 @@ export const moduleTable: readonly ModuleEntry[] = [
   { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', roles: projectReaders },
   { key: 'projects', path: '/projects', labelKey: 'nav.projects', roles: projectReaders },
   { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', roles: projectReaders },
+  { key: 'deptProblems', path: '/department-problems', labelKey: 'nav.deptProblems', roles: ['department_reviewer'] },
   { key: 'layoutGuide', path: '/layout-guide', labelKey: 'nav.layoutGuide', roles: staffAndReaders },
   { key: 'chains', path: '/chains', labelKey: 'nav.chains', roles: ['city_admin'] },
   { key: 'import', path: '/import', labelKey: 'nav.import', roles: ['city_admin', 'city_staff', 'district_staff'] },

@@ -23,6 +23,7 @@ const DashboardRoute = lazy(() => import('./routes/dashboard.js'))
 const ProjectsRoute = lazy(() => import('./routes/projects.js'))
 const ProjectDetailRoute = lazy(() => import('./routes/project-detail.js'))
 const SupervisionRoute = lazy(() => import('./routes/supervision.js'))
+const DepartmentProblemsRoute = lazy(() => import('./routes/department-problems.js'))
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpin />}>{node}</Suspense>
 
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
               { path: 'projects', element: page(<RequireModule module="projects">{<ProjectsRoute />}</RequireModule>) },
               { path: 'projects/:id', element: page(<RequireModule module="projects">{<ProjectDetailRoute />}</RequireModule>) },
               { path: 'supervision/*', element: page(<RequireModule module="supervision">{<SupervisionRoute />}</RequireModule>) },
+              { path: 'department-problems', element: page(<RequireModule module="deptProblems">{<DepartmentProblemsRoute />}</RequireModule>) },
               { path: 'layout-guide', element: page(<RequireModule module="layoutGuide">{<LayoutGuideRoute />}</RequireModule>) },
               { path: 'chains', element: page(<RequireModule module="chains">{<ChainsRoute />}</RequireModule>) },
               { path: 'import', element: page(<RequireModule module="import">{<ImportRoute />}</RequireModule>) },

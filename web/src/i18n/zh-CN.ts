@@ -33,6 +33,7 @@ export const zhCN = {
   'nav.dashboard': '一屏统览',
   'nav.projects': '项目全生命周期',
   'nav.supervision': '项目督办',
+  'nav.deptProblems': '本部门问题',
   'nav.layoutGuide': '布局导引',
   'nav.chains': '产业链管理',
   'nav.import': '数据导入',
