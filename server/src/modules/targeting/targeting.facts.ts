@@ -72,12 +72,18 @@ export async function refreshTargetingFacts(db: Database['db'], tenantId: string
     // ordered by chain, so that one chain's firms sit on neighbouring pages
     await tx.execute(sql`delete from targeting_chain_firms where tenant_id = ${tenantId}`)
     await tx.execute(sql`
-      insert into targeting_chain_firms (tenant_id, chain_code, enterprise_id, segment_code, region_code, revenue, distance)
-      select ${tenantId}, cs.chain_code, e.id, s.segment_code, e.region_code, e.revenue, a.distance
+      insert into targeting_chain_firms (tenant_id, chain_code, enterprise_id, segment_code, region_code, revenue, distance,
+        city_customers, city_leader_customers, city_suppliers)
+      select ${tenantId}, cs.chain_code, e.id, s.segment_code, e.region_code, e.revenue, a.distance,
+        coalesce(t.customers, 0), coalesce(t.leader_customers, 0), coalesce(t.suppliers, 0)
       from chain_segments cs
       join enterprise_segments s on s.tenant_id = cs.tenant_id and s.segment_code = cs.code and s.main
       join enterprises e on e.tenant_id = s.tenant_id and e.id = s.enterprise_id
       left join targeting_asset_distance a on a.tenant_id = e.tenant_id and a.enterprise_id = e.id
+      left join (
+        select enterprise_id, sum(customers) as customers, sum(leader_customers) as leader_customers, sum(suppliers) as suppliers
+        from targeting_region_links where tenant_id = ${tenantId} group by enterprise_id
+      ) t on t.enterprise_id = e.id
       where cs.tenant_id = ${tenantId} and e.status = 'active'
         and not exists (select 1 from enterprise_relations b where b.tenant_id = e.tenant_id and b.from_id = e.id and b.kind = 'branch')
       order by cs.chain_code, e.id`)

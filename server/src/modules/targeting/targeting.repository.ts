@@ -147,46 +147,75 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
       left join distance d on d.id = c.id
     )`
   if (source === 'precomputed') {
+    const wholeCity = q.regionCodes.length === q.cityCodes.length && q.cityCodes.every((c) => q.regionCodes.includes(c))
+    // trade with the region: the city's sums are on the candidate's row; one district is one row per firm
+    const trade = wholeCity
+      ? { ctes: sql``, join: sql``, columns: sql`c.city_customers as customers, c.city_leader_customers as leader_customers, c.city_suppliers as suppliers` }
+      : q.regionCodes.length === 1
+        ? {
+            ctes: sql``,
+            join: sql`left join targeting_region_links t on t.tenant_id = ${q.tenantId} and t.region_code = ${q.regionCodes[0]!} and t.enterprise_id = c.id`,
+            columns: sql`coalesce(t.customers, 0) as customers, coalesce(t.leader_customers, 0) as leader_customers, coalesce(t.suppliers, 0) as suppliers`,
+          }
+        : {
+            ctes: sql`
+              trade as (
+                select l.enterprise_id as id, sum(l.customers)::int as customers, sum(l.leader_customers)::int as leader_customers,
+                  sum(l.suppliers)::int as suppliers
+                from targeting_region_links l join cand c on c.id = l.enterprise_id
+                where l.tenant_id = ${q.tenantId} and l.region_code = any(${regions})
+                group by l.enterprise_id
+              ),`,
+            join: sql`left join trade t on t.id = c.id`,
+            columns: sql`coalesce(t.customers, 0) as customers, coalesce(t.leader_customers, 0) as leader_customers, coalesce(t.suppliers, 0) as suppliers`,
+          }
+    // earlier contacts are the region's own assets, so their neighbourhood is walked here (it is small); most callers have none
+    const contact =
+      q.contactIds.length === 0
+        ? { ctes: sql``, join: sql``, distance: sql`c.distance::int` }
+        : {
+            ctes: sql`
+              contact_near as materialized (
+                select r.to_id as id from enterprise_relations r where r.tenant_id = ${q.tenantId} and r.from_id = any(${contacts})
+                union
+                select r.from_id from enterprise_relations r where r.tenant_id = ${q.tenantId} and r.to_id = any(${contacts})
+              ),
+              contact_second as materialized (
+                select r.to_id as id from enterprise_relations r join contact_near n on n.id = r.from_id where r.tenant_id = ${q.tenantId}
+                union
+                select r.from_id from enterprise_relations r join contact_near n on n.id = r.to_id where r.tenant_id = ${q.tenantId}
+              ),
+              -- joined, not probed per candidate: a city-wide caller's contacts reach tens of thousands of firms in two hops
+              contact_distance as (
+                select id, min(distance) as distance from (
+                  select unnest(${contacts}) as id, 0 as distance
+                  union all select id, 1 from contact_near
+                  union all select id, 2 from contact_second
+                ) d group by id
+              ),`,
+            join: sql`left join contact_distance cd on cd.id = c.id`,
+            distance: sql`least(c.distance, cd.distance)::int`,
+          }
     return sql`
       with cand as materialized (
         -- firms of the chain (by main segment, branches left out) outside the region, not already expanded into it
-        select f.enterprise_id as id, f.region_code, f.revenue, f.segment_code, f.distance
+        select f.enterprise_id as id, f.region_code, f.revenue, f.segment_code, f.distance, f.city_customers, f.city_leader_customers, f.city_suppliers
         from targeting_chain_firms f
         where f.tenant_id = ${q.tenantId} and f.chain_code = ${q.chainCode} and not (f.region_code = any(${regions}))
           and f.enterprise_id not in (${expandedHere})
       ),
-      trade as (
-        select l.enterprise_id as id, sum(l.customers)::int as customers, sum(l.leader_customers)::int as leader_customers,
-          sum(l.suppliers)::int as suppliers
-        from targeting_region_links l join cand c on c.id = l.enterprise_id
-        where l.tenant_id = ${q.tenantId} and l.region_code = any(${regions})
-        group by l.enterprise_id
-      ),
-      -- earlier contacts are the region's own assets, so their neighbourhood is walked here (it is small)
-      contact_near as materialized (
-        select r.to_id as id from enterprise_relations r where r.tenant_id = ${q.tenantId} and r.from_id = any(${contacts})
-        union
-        select r.from_id from enterprise_relations r where r.tenant_id = ${q.tenantId} and r.to_id = any(${contacts})
-      ),
-      contact_second as materialized (
-        select r.to_id as id from enterprise_relations r join contact_near n on n.id = r.from_id where r.tenant_id = ${q.tenantId}
-        union
-        select r.from_id from enterprise_relations r join contact_near n on n.id = r.to_id where r.tenant_id = ${q.tenantId}
-      ),
-      -- joined, not probed per candidate: a city-wide caller's contacts reach tens of thousands of firms in two hops
-      contact_distance as (
-        select id, min(distance) as distance from (
-          select unnest(${contacts}) as id, 0 as distance
-          union all select id, 1 from contact_near
-          union all select id, 2 from contact_second
-        ) d group by id
-      ),
-      distance as (
-        select c.id, least(c.distance, cd.distance)::int as distance
-        from cand c left join contact_distance cd on cd.id = c.id
-      ),
+      ${trade.ctes}
+      ${contact.ctes}
       ${ev},
-      ${facts}`
+      facts as (
+        select c.id, c.region_code, c.revenue, c.segment_code, ${trade.columns},
+          coalesce(ev.financing, 0) as financing, coalesce(ev.new_branches, 0) as new_branches, coalesce(ev.capacity, 0) as capacity,
+          ${contact.distance} as distance
+        from cand c
+        ${trade.join}
+        left join ev on ev.id = c.id
+        ${contact.join}
+      )`
   }
   const city = sql`${textArrayLiteral(q.cityCodes)}::text[]`
   const funds = sql`${textArrayLiteral(FUND_INDUSTRY_CODES)}::text[]`

@@ -28,6 +28,9 @@ export const enterpriseEvents = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('enterprise_events_enterprise_idx').on(t.tenantId, t.enterpriseId, t.occurredOn),
     index('enterprise_events_kind_idx').on(t.tenantId, t.kind, t.occurredOn),
+    // target discovery: a region's expansions, and the signals of a look-back window, read from the index alone
+    index('enterprise_events_region_idx').on(t.tenantId, t.kind, t.regionCode, t.occurredOn, t.enterpriseId),
+    index('enterprise_events_signal_idx').on(t.tenantId, t.occurredOn, t.kind, t.enterpriseId),
   ],
 )
 
@@ -99,6 +102,10 @@ export const targetingChainFirms = pgTable(
     regionCode: text('region_code').notNull(),
     revenue: doublePrecision('revenue'),
     distance: smallint('distance'),
+    /** the firm's supplier relations with the whole city (the sum of its targeting_region_links rows): the city's ranking reads no links */
+    cityCustomers: integer('city_customers').notNull().default(0),
+    cityLeaderCustomers: integer('city_leader_customers').notNull().default(0),
+    citySuppliers: integer('city_suppliers').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.chainCode, t.enterpriseId] })],
 )
