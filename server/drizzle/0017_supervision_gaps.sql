@@ -17,6 +17,4 @@ CREATE TABLE "red_black_snapshots" (
 	CONSTRAINT "red_black_snapshots_tenant_id_month_region_code_pk" PRIMARY KEY("tenant_id","month","region_code")
 );
 --> statement-breakpoint
-ALTER TABLE "project_problems" ADD COLUMN "overdue_alerted_on" date;--> statement-breakpoint
--- Written by hand: facts built before the city's sums existed hold zeros there; build them again.
-DELETE FROM targeting_facts_state;
+ALTER TABLE "project_problems" ADD COLUMN "overdue_alerted_on" date;
