@@ -163,16 +163,17 @@ describe('supervision gaps', () => {
       const kept = await post('/api/supervision/red-black/snapshots', { month: '2026-05' })
       expect(kept.statusCode, kept.body).toBe(200)
       const of = (lists: { items: Array<{ regionCode: string }> }, code: string) => lists.items.find((i) => i.regionCode === code) as Record<string, unknown>
-      // 滨江: 1 of 2 by May → pace 1 / (2 × 5/12) = 1.2, none started → neither; 西湖: 1 signed, started → red
+      // 滨江: 1 of 2 by May → pace 1 / (2 × 5/12) = 1.2, but A is stuck (the check above found it past signed → registered) → black;
+      // 西湖: 1 signed and started → red
       expect(kept.json()).toMatchObject({ month: '2026-05', source: 'snapshot', asOf: '2026-05-31', generatedBy: users.city!.username })
-      expect(of(kept.json(), BINJIANG)).toMatchObject({ signed1: 1, target1: 2, startRate: 0, list: null })
+      expect(of(kept.json(), BINJIANG)).toMatchObject({ signed1: 1, target1: 2, startRate: 0, stuck: 1, list: 'black', reasons: ['stuck_share'] })
       expect(of(kept.json(), XIHU)).toMatchObject({ signed1: 1, startRate: 1, list: 'red' })
 
       // a project signed in May and entered afterwards does not change the kept month ...
       await seed('C', BINJIANG, 'started', 300_000, { lead: '2026-03-01', signed: '2026-05-05', started: '2026-05-25' })
       const stored = (await get('/api/supervision/red-black?month=2026-05', 'xihu')).json()
       expect(stored.source).toBe('snapshot')
-      expect(of(stored, BINJIANG)).toMatchObject({ signed1: 1, list: null })
+      expect(of(stored, BINJIANG)).toMatchObject({ signed1: 1, startRate: 0 })
       // ... until the month is generated again, which replaces it whole
       const again = (await post('/api/supervision/red-black/snapshots', { month: '2026-05' })).json()
       expect(of(again, BINJIANG)).toMatchObject({ signed1: 2, startRate: 0.5 })
@@ -188,7 +189,7 @@ describe('supervision gaps', () => {
       )
       expect(audit.rows.map((r) => r.before === null)).toEqual([true, false])
       const months = (await get('/api/supervision/red-black/months', 'binjiang')).json()
-      expect(months.items).toEqual([expect.objectContaining({ month: '2026-05', asOf: '2026-05-31', red: 1, black: 0 })])
+      expect(months.items).toEqual([expect.objectContaining({ month: '2026-05', asOf: '2026-05-31', red: 1, black: 1 })])
     })
 
     it('keeps the month that just ended at the first run after it, once, also under concurrent runs', async () => {
