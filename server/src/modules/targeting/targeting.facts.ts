@@ -73,15 +73,18 @@ export async function refreshTargetingFacts(db: Database['db'], tenantId: string
     await tx.execute(sql`delete from targeting_chain_firms where tenant_id = ${tenantId}`)
     await tx.execute(sql`
       insert into targeting_chain_firms (tenant_id, chain_code, enterprise_id, segment_code, region_code, revenue, distance,
-        city_customers, city_leader_customers, city_suppliers)
+        city_customers, city_leader_customers, city_suppliers, link_regions, link_customers, link_leader_customers, link_suppliers)
       select ${tenantId}, cs.chain_code, e.id, s.segment_code, e.region_code, e.revenue, a.distance,
-        coalesce(t.customers, 0), coalesce(t.leader_customers, 0), coalesce(t.suppliers, 0)
+        coalesce(t.customers, 0), coalesce(t.leader_customers, 0), coalesce(t.suppliers, 0),
+        t.link_regions, t.link_customers, t.link_leader_customers, t.link_suppliers
       from chain_segments cs
       join enterprise_segments s on s.tenant_id = cs.tenant_id and s.segment_code = cs.code and s.main
       join enterprises e on e.tenant_id = s.tenant_id and e.id = s.enterprise_id
       left join targeting_asset_distance a on a.tenant_id = e.tenant_id and a.enterprise_id = e.id
       left join (
-        select enterprise_id, sum(customers) as customers, sum(leader_customers) as leader_customers, sum(suppliers) as suppliers
+        select enterprise_id, sum(customers) as customers, sum(leader_customers) as leader_customers, sum(suppliers) as suppliers,
+          array_agg(region_code order by region_code) as link_regions, array_agg(customers order by region_code) as link_customers,
+          array_agg(leader_customers order by region_code) as link_leader_customers, array_agg(suppliers order by region_code) as link_suppliers
         from targeting_region_links where tenant_id = ${tenantId} group by enterprise_id
       ) t on t.enterprise_id = e.id
       where cs.tenant_id = ${tenantId} and e.status = 'active'

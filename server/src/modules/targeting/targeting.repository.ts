@@ -148,14 +148,16 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
     )`
   if (source === 'precomputed') {
     const wholeCity = q.regionCodes.length === q.cityCodes.length && q.cityCodes.every((c) => q.regionCodes.includes(c))
-    // trade with the region: the city's sums are on the candidate's row; one district is one row per firm
+    // trade with the region: the city's sums and each district's are on the candidate's row
     const trade = wholeCity
       ? { ctes: sql``, join: sql``, columns: sql`c.city_customers as customers, c.city_leader_customers as leader_customers, c.city_suppliers as suppliers` }
       : q.regionCodes.length === 1
         ? {
             ctes: sql``,
-            join: sql`left join targeting_region_links t on t.tenant_id = ${q.tenantId} and t.region_code = ${q.regionCodes[0]!} and t.enterprise_id = c.id`,
-            columns: sql`coalesce(t.customers, 0) as customers, coalesce(t.leader_customers, 0) as leader_customers, coalesce(t.suppliers, 0) as suppliers`,
+            join: sql``,
+            columns: sql`coalesce(c.link_customers[array_position(c.link_regions, ${q.regionCodes[0]!}::text)], 0) as customers,
+              coalesce(c.link_leader_customers[array_position(c.link_regions, ${q.regionCodes[0]!}::text)], 0) as leader_customers,
+              coalesce(c.link_suppliers[array_position(c.link_regions, ${q.regionCodes[0]!}::text)], 0) as suppliers`,
           }
         : {
             ctes: sql`
@@ -199,7 +201,8 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
     return sql`
       with cand as materialized (
         -- firms of the chain (by main segment, branches left out) outside the region, not already expanded into it
-        select f.enterprise_id as id, f.region_code, f.revenue, f.segment_code, f.distance, f.city_customers, f.city_leader_customers, f.city_suppliers
+        select f.enterprise_id as id, f.region_code, f.revenue, f.segment_code, f.distance, f.city_customers, f.city_leader_customers, f.city_suppliers,
+          f.link_regions, f.link_customers, f.link_leader_customers, f.link_suppliers
         from targeting_chain_firms f
         where f.tenant_id = ${q.tenantId} and f.chain_code = ${q.chainCode} and not (f.region_code = any(${regions}))
           and f.enterprise_id not in (${expandedHere})

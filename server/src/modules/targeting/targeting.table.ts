@@ -106,6 +106,11 @@ export const targetingChainFirms = pgTable(
     cityCustomers: integer('city_customers').notNull().default(0),
     cityLeaderCustomers: integer('city_leader_customers').notNull().default(0),
     citySuppliers: integer('city_suppliers').notNull().default(0),
+    /** the same per district it trades with (codes sorted, the three arrays aligned with them; null without any): one district's ranking reads no links either */
+    linkRegions: text('link_regions').array(),
+    linkCustomers: integer('link_customers').array(),
+    linkLeaderCustomers: integer('link_leader_customers').array(),
+    linkSuppliers: integer('link_suppliers').array(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.chainCode, t.enterpriseId] })],
 )
