@@ -128,8 +128,9 @@ export const enterpriseRelations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('relations_from_idx').on(t.tenantId, t.fromId, t.kind),
-    index('relations_to_idx').on(t.tenantId, t.toId, t.kind),
+    // the other end in the key: walks of the relation graph (reach paths, contacts, facts) read the index alone
+    index('relations_from_idx').on(t.tenantId, t.fromId, t.kind, t.toId),
+    index('relations_to_idx').on(t.tenantId, t.toId, t.kind, t.fromId),
     foreignKey({ columns: [t.tenantId, t.fromId], foreignColumns: [enterprises.tenantId, enterprises.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.toId], foreignColumns: [enterprises.tenantId, enterprises.id] }).onDelete('cascade'),
   ],

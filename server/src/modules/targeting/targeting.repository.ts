@@ -115,6 +115,17 @@ export async function rankedCandidates(
   }
 }
 
+/**
+ * For the whole city, the same exclusion as two ranges of codes the index can read: a city's district codes (GB/T 2260) share
+ * its first four digits. Nothing when they do not.
+ */
+function outsideCityRange(q: CandidateQuery, wholeCity: boolean) {
+  const prefix = q.cityCodes[0]?.slice(0, 4) ?? ''
+  if (!wholeCity || !/^\d{4}$/.test(prefix) || !q.cityCodes.every((c) => c.startsWith(prefix))) return sql``
+  const next = String(Number(prefix) + 1).padStart(4, '0')
+  return sql`and (f.region_code < ${prefix} or f.region_code >= ${next})`
+}
+
 /** The statement's common part: a \`with\` list that ends in \`facts\`, one row per candidate (CandidateRow). */
 function factsCtes(q: CandidateQuery, source: FactsSource) {
   const regions = sql`${textArrayLiteral(q.regionCodes)}::text[]`
@@ -205,6 +216,7 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
           f.link_regions, f.link_customers, f.link_leader_customers, f.link_suppliers
         from targeting_chain_firms f
         where f.tenant_id = ${q.tenantId} and f.chain_code = ${q.chainCode} and not (f.region_code = any(${regions}))
+          ${outsideCityRange(q, wholeCity)}
           and f.enterprise_id not in (${expandedHere})
       ),
       ${trade.ctes}

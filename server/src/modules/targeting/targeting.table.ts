@@ -112,7 +112,11 @@ export const targetingChainFirms = pgTable(
     linkLeaderCustomers: integer('link_leader_customers').array(),
     linkSuppliers: integer('link_suppliers').array(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.chainCode, t.enterpriseId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.chainCode, t.enterpriseId] }),
+    // the city's ranking reads only the chain's firms outside the city: district codes share the city's prefix, so those are two ranges
+    index('targeting_chain_firms_region_idx').on(t.tenantId, t.chainCode, t.regionCode),
+  ],
 )
 
 export const targetingFactsState = pgTable('targeting_facts_state', {
