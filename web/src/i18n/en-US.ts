@@ -33,7 +33,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.dashboard': 'One screen',
   'nav.projects': 'Projects',
   'nav.supervision': 'Supervision',
-  'nav.deptProblems': 'My department’s problems',
+  'nav.deptProblems': 'Dept. problems',
   'nav.layoutGuide': 'Layout guide',
   'nav.chains': 'Chain editor',
   'nav.import': 'Import',
