@@ -93,7 +93,8 @@ describe('supervision gaps', () => {
       expect((await post('/api/supervision/stuck/run', {})).json().overdueAlerted).toBe(0)
       // the reviewer's alert leads to their page, the others' to the project
       const mine = (await get('/api/notifications', 'land')).json().items
-      expect(mine).toEqual([expect.objectContaining({ kind: 'supervision.problem_overdue', link: `/department-problems?id=${problemId}`, title: '问题超期：用地指标未落实（项目A）' })])
+      expect(mine).toEqual([expect.objectContaining({ kind: 'supervision.problem_overdue', link: `/department-problems?id=${problemId}`, title: '问题超期：用地指标未落实（项目A）', body: '滨江区 · 责任部门 市规划和自然资源局 · 办理期限 2026-06-10' })])
+      expect(mine[0].bodyEn).toMatch(/^滨江区 · .+ · deadline 2026-06-10$/)
       expect((await get('/api/notifications', 'binjiang')).json().items[0].link).toBe(`/projects/${ids.A}`)
       const audit = await t.database.pool.query(`select count(*)::int as n from audit_log where tenant_id = $1 and action = 'supervision.problem.overdue_alert'`, [TEST_TENANT])
       expect(audit.rows[0].n).toBe(1)

@@ -313,6 +313,7 @@ export async function runOverdueProblemsJob(ctx: Pick<AppContext, 'database' | '
       region_name: string | null
       department_code: string
       department_name: string | null
+      department_name_en: string | null
       title: string
       deadline: string
     }>(sql`
@@ -321,7 +322,7 @@ export async function runOverdueProblemsJob(ctx: Pick<AppContext, 'database' | '
         where q.tenant_id = ${tenantId} and q.status <> 'resolved' and q.deadline < ${today} and q.overdue_alerted_on is null
         returning q.id, q.project_id, q.region_code, q.department_code, q.title, q.deadline)
       select due.id, due.project_id, p.name as project_name, due.region_code, r.name_zh as region_name, due.department_code,
-        d.name_zh as department_name, due.title, due.deadline::text as deadline
+        d.name_zh as department_name, d.name_en as department_name_en, due.title, due.deadline::text as deadline
       from due
       join projects p on p.tenant_id = ${tenantId} and p.id = due.project_id
       left join regions r on r.code = due.region_code
@@ -340,7 +341,7 @@ export async function runOverdueProblemsJob(ctx: Pick<AppContext, 'database' | '
         title: `问题超期：${q.title}（${q.project_name}）`,
         titleEn: `Problem overdue: ${q.title} (${q.project_name})`,
         body: `${q.region_name ?? q.region_code} · 责任部门 ${q.department_name ?? q.department_code} · 办理期限 ${q.deadline}`,
-        bodyEn: `${q.region_code} · department ${q.department_code} · deadline ${q.deadline}`,
+        bodyEn: `${q.region_name ?? q.region_code} · ${q.department_name_en ?? q.department_code} · deadline ${q.deadline}`,
         entityType: 'project_problem',
         entityId: q.id,
         // one alert per user per deadline: a later deadline that passes is a new episode
