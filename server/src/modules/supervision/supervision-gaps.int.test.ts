@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cityScope, createTestContext, district, type TestContext } from '../../../test/context.js'
 import { TEST_TENANT } from '../../../test/database.js'
-import { generateRedBlackSnapshot, runOverdueProblemsJob, runRedBlackMonthEndJob } from './index.js'
+import { JobScheduler } from '../../lib/jobs.js'
+import { generateRedBlackSnapshot, registerSupervisionJobs, runOverdueProblemsJob, runRedBlackMonthEndJob } from './index.js'
 
 // Issue 6's supervision gaps: overdue problems alert once per episode, the department reviewer's
 // problems, and the monthly red and black lists kept with their history. ManualClock from 2026-06-01.
@@ -211,6 +212,36 @@ describe('supervision gaps', () => {
       expect((await get('/api/supervision/red-black/months')).json().items.map((m: { month: string }) => m.month)).toEqual(['2026-06', '2026-05'])
       // the running month stays live
       expect((await get('/api/supervision/red-black?month=2026-07')).json()).toMatchObject({ source: 'live', asOf: '2026-07-01' })
+    })
+  })
+
+  describe('the schedule', () => {
+    it('runs the overdue alerts and the month-end lists hourly on the clock, the stuck check every six hours', async () => {
+      await setClock('2026-08-01T00:10:00Z')
+      const raised = (await post(`/api/supervision/projects/${ids.B}/problems`, { title: '电力接入滞后', departmentCode: 'natural_resources', deadline: '2026-08-01' }, 'xihu')).json()
+      const jobs = new JobScheduler(t.clock)
+      registerSupervisionJobs(jobs, t.ctx, TEST_TENANT)
+      expect(jobs.names()).toEqual(['supervision.stuck', 'supervision.overdue', 'supervision.redBlack'])
+      const byName = (runs: Array<{ name: string; ok: boolean; result?: unknown }>) => Object.fromEntries(runs.map((r) => [r.name, r.ok ? r.result : 'failed']))
+      // the first tick runs all three: July is kept; 规划许可待批 (deadline 07-30) alerts, the new one is still in time
+      const first = byName(await jobs.runDueJobs())
+      expect(first['supervision.overdue']).toMatchObject({ alerted: 1 })
+      expect((await alerts(raised.id)).xihu).toBe(0)
+      expect(first['supervision.redBlack']).toMatchObject({ month: '2026-07', generated: true })
+      expect(Object.keys(first)).toHaveLength(3)
+      // half an hour on nothing is due; the deadline day ends (China time) and the next hourly run alerts
+      t.clock.advance(30 * 60_000)
+      expect(await jobs.runDueJobs()).toEqual([])
+      t.clock.set('2026-08-01T16:30:00Z')
+      const later = byName(await jobs.runDueJobs())
+      expect(Object.keys(later).sort()).toEqual(['supervision.overdue', 'supervision.redBlack', 'supervision.stuck'])
+      expect(later['supervision.overdue']).toMatchObject({ alerted: 1 })
+      expect(later['supervision.redBlack']).toMatchObject({ month: '2026-07', generated: false })
+      expect((await alerts(raised.id)).xihu).toBe(1)
+      t.clock.advance(60 * 60_000)
+      const hourLater = byName(await jobs.runDueJobs())
+      expect(Object.keys(hourLater).sort()).toEqual(['supervision.overdue', 'supervision.redBlack'])
+      expect(hourLater['supervision.overdue']).toEqual({ alerted: 0, notified: 0 })
     })
   })
 })
