@@ -7,7 +7,7 @@ import { migrateDatabase } from './db/migrate.js'
 import { JobScheduler } from './lib/jobs.js'
 import { runLeadTimersJob } from './modules/leads/index.js'
 import { runRightsJob } from './modules/registry/index.js'
-import { runOverdueProblemsJob, runRedBlackMonthEndJob, runStuckProjectJob } from './modules/supervision/index.js'
+import { registerSupervisionJobs } from './modules/supervision/index.js'
 import { roleLabels } from '../../common/src/roles.js'
 
 async function main() {
@@ -34,11 +34,8 @@ async function main() {
   const jobs = new JobScheduler(systemClock, ctx.log)
   jobs.register('registry.rights', 60 * 60_000, () => runRightsJob(ctx, config.TENANT_ID))
   jobs.register('leads.timers', 15 * 60_000, () => runLeadTimersJob(ctx, config.TENANT_ID))
-  // stuck projects move by the day; four runs a day keep the supervision views fresh
-  jobs.register('supervision.stuck', 6 * 60 * 60_000, () => runStuckProjectJob(ctx, config.TENANT_ID))
-  // overdue problems alert once per overdue episode; the month that just ended keeps its red and black lists
-  jobs.register('supervision.overdue', 60 * 60_000, () => runOverdueProblemsJob(ctx, config.TENANT_ID))
-  jobs.register('supervision.redBlack', 60 * 60_000, () => runRedBlackMonthEndJob(ctx, config.TENANT_ID))
+  // stuck projects every six hours; overdue problems alert and the month that just ended keeps its red and black lists hourly
+  registerSupervisionJobs(jobs, ctx, config.TENANT_ID)
 
   let closing = false
   const shutdown = async (signal: string) => {
