@@ -116,7 +116,10 @@ export default function AppLayout() {
           <Space size="middle" style={{ marginLeft: 'auto' }} wrap={false}>
             <Space size={6}>
               <UserOutlined aria-hidden />
-              <Typography.Text strong>{me.displayName}</Typography.Text>
+              {/* a long name (市发改委 赵敏) next to the English title would otherwise break over two lines */}
+              <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                {me.displayName}
+              </Typography.Text>
               <Tag color="blue" style={{ marginInlineEnd: 0 }}>
                 {pickLabel(lang, roleLabels[me.role])}
               </Tag>
