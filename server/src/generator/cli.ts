@@ -5,9 +5,9 @@ import { count, eq } from 'drizzle-orm'
 import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
-import { enterpriseRelations, enterpriseSegments, enterprises } from '../modules/enterprise/index.js'
+import { enterprises } from '../modules/enterprise/index.js'
 import { seedReferenceData } from '../modules/reference/index.js'
-import { datasetSizes, DEFAULT_SEED, loadDataset, type DatasetSize } from './load.js'
+import { clearTenantDataset, datasetSizes, DEFAULT_SEED, loadDataset, type DatasetSize } from './load.js'
 
 const { values } = parseArgs({
   options: {
@@ -41,8 +41,9 @@ try {
       console.error(`tenant ${tenantId} already has ${existing!.n} enterprises; pass --replace to delete them first`)
       process.exitCode = 1
     } else {
-      console.log(`deleting ${existing!.n} enterprises of tenant ${tenantId} …`)
-      await deleteTenantEnterprises(tenantId)
+      console.log(`deleting the generated dataset of tenant ${tenantId} (${existing!.n} enterprises) and what rests on it …`)
+      const cleared = await clearTenantDataset(database, tenantId)
+      console.log(`cleared ${cleared.length} tables`)
     }
   }
   if (process.exitCode !== 1) {
@@ -57,29 +58,4 @@ try {
   }
 } finally {
   await database.close()
-}
-
-/**
- * TRUNCATE when this tenant owns every enterprise row and no other table points at enterprises;
- * else DELETE children first in one transaction, so that a failure leaves the old data whole.
- * (DELETE checks the parent_id self-reference per row: without an index on (tenant_id, parent_id)
- * that is a scan per row, minutes for the city size.)
- */
-async function deleteTenantEnterprises(tenant: string): Promise<void> {
-  const { rows } = await database.pool.query<{ others: boolean; referencing: number }>(
-    `select exists (select 1 from enterprises where tenant_id <> $1) as others,
-            (select count(*)::int from pg_constraint
-              where contype = 'f' and confrelid = 'enterprises'::regclass
-                and conrelid not in ('enterprises'::regclass, 'enterprise_relations'::regclass, 'enterprise_segments'::regclass)) as referencing`,
-    [tenant],
-  )
-  if (!rows[0]!.others && rows[0]!.referencing === 0) {
-    await database.pool.query('TRUNCATE enterprise_relations, enterprise_segments, enterprises')
-    return
-  }
-  await database.db.transaction(async (tx) => {
-    await tx.delete(enterpriseRelations).where(eq(enterpriseRelations.tenantId, tenant))
-    await tx.delete(enterpriseSegments).where(eq(enterpriseSegments.tenantId, tenant))
-    await tx.delete(enterprises).where(eq(enterprises.tenantId, tenant))
-  })
 }

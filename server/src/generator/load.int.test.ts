@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestDatabase, TEST_TENANT, type TestDatabase } from '../../test/database.js'
-import { datasetSizes, loadDataset } from './load.js'
+import { clearTenantDataset, datasetSizes, loadDataset } from './load.js'
 
 const NOW = new Date('2026-06-01T08:00:00Z')
 const FINGERPRINT = `select md5(string_agg(uscc || name, ',' order by uscc)) as md5 from enterprises where tenant_id = $1`
@@ -72,6 +72,22 @@ describe('loadDataset', () => {
     const b = (await second.pool.query<{ md5: string }>(FINGERPRINT, [TEST_TENANT])).rows[0]!.md5
     expect(a).toMatch(/^[0-9a-f]{32}$/)
     expect(b).toBe(a)
+  })
+
+  it('clears a tenant’s dataset and what rests on it (leads, lists, projects), then loads it again', async () => {
+    for (const table of ['enterprises', 'targets', 'leads', 'first_talk_rights', 'projects', 'project_events', 'dashboard_stage_cells']) {
+      expect(await count(second, table), table).toBeGreaterThan(0)
+    }
+    const cleared = await clearTenantDataset(second, TEST_TENANT)
+    // children before parents
+    expect(cleared.indexOf('enterprise_relations')).toBeLessThan(cleared.indexOf('enterprises'))
+    expect(cleared.indexOf('lead_events')).toBeLessThan(cleared.indexOf('leads'))
+    for (const table of cleared) expect(await count(second, table), table).toBe(0)
+    const again = await loadDataset(second, { tenantId: TEST_TENANT, size: 'tiny', now: new Date('2027-01-01T00:00:00Z') })
+    expect(await count(second, 'enterprises')).toBe(again.enterprises)
+    expect((await second.pool.query<{ md5: string }>(FINGERPRINT, [TEST_TENANT])).rows[0]!.md5).toBe(
+      (await first.pool.query<{ md5: string }>(FINGERPRINT, [TEST_TENANT])).rows[0]!.md5,
+    )
   })
 
   // last: on PGlite a failed statement drops the pooled socket, and the next query sees EPIPE

@@ -1,7 +1,7 @@
 // Generates the dataset and bulk-loads it with COPY, chunk by chunk, so that a million firms never
 // sit in memory as rows at once. Later parts (leads, projects, events) add their tables here.
 import { performance } from 'node:perf_hooks'
-import { getTableColumns, getTableName } from 'drizzle-orm'
+import { getTableColumns, getTableName, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '../db/client.js'
 import { enterpriseRelations, enterpriseSegments, enterprises } from '../modules/enterprise/index.js'
@@ -130,4 +130,65 @@ export async function copyChunks<T extends PgTable>(
   }
   await Promise.all(inFlight)
   if (failure) throw failure
+}
+
+/**
+ * The tables the generator fills (and the caches and cells built from them). \`clearTenantDataset\` also clears any
+ * table that points at one of these by a foreign key, so a module added later cannot make it fail.
+ */
+const GENERATED_TABLES = [
+  'enterprises', 'enterprise_segments', 'enterprise_relations', 'enterprise_events',
+  'chain_leaders', 'targets', 'list_changes',
+  'leads', 'lead_events', 'lead_reports', 'first_talk_rights', 'registry_events',
+  'projects', 'project_events', 'project_checklist', 'project_problems', 'project_targets', 'stuck_projects',
+]
+/** Cleared after the data: deleting the data leaves stale markers and emptied cells in them. */
+const DERIVED_TABLES = [
+  'dashboard_stage_cells', 'dashboard_month_cells',
+  'chain_map_cells', 'chain_map_totals', 'chain_map_links', 'chain_map_state', 'chain_map_dirty',
+  'targeting_region_links', 'targeting_asset_distance', 'targeting_chain_firms', 'targeting_facts_state', 'targeting_dirty',
+]
+
+/**
+ * Deletes a tenant's generated dataset and everything resting on it (leads, lists, projects, … of that tenant), in one
+ * transaction: children before parents, so a failure leaves the old data whole. Reference data, users, settings and
+ * the audit log stay. (\`npm run generate -- --replace\`.)
+ */
+export async function clearTenantDataset(database: Database, tenantId: string): Promise<string[]> {
+  const { rows: existing } = await database.pool.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = current_schema() and c.relkind = 'r' and c.relname = any($1::text[])
+       and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)`,
+    [[...GENERATED_TABLES, ...DERIVED_TABLES]],
+  )
+  const { rows: edges } = await database.pool.query<{ child: string; parent: string }>(
+    `select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent from pg_constraint c
+     where c.contype = 'f' and c.conrelid <> c.confrelid`,
+  )
+  // every table pointing (transitively) at a cleared one is cleared too; it must carry tenant_id
+  const derived = existing.map((r) => r.name).filter((name) => DERIVED_TABLES.includes(name))
+  const tables = new Set(existing.map((r) => r.name).filter((name) => !DERIVED_TABLES.includes(name)))
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const { child, parent } of edges) {
+      if (tables.has(parent) && !tables.has(child)) {
+        tables.add(child)
+        grew = true
+      }
+    }
+  }
+  // children first: a table goes after every table that points at it
+  const order: string[] = []
+  const visit = (table: string, path: Set<string>) => {
+    if (order.includes(table) || path.has(table)) return
+    path.add(table)
+    for (const { child, parent } of edges) if (parent === table && tables.has(child)) visit(child, path)
+    order.push(table)
+  }
+  for (const table of [...tables].sort()) visit(table, new Set())
+  order.push(...derived.sort())
+  await database.db.transaction(async (tx) => {
+    for (const table of order) await tx.execute(sql`delete from ${sql.identifier(table)} where tenant_id = ${tenantId}`)
+  })
+  return order
 }
