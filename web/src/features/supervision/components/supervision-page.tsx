@@ -142,7 +142,7 @@ function RedBlackTab({ canGenerate }: { canGenerate: boolean }) {
         )}
       </Space>
       <div style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{t('supervision.redBlack.keptMonths')}：</Typography.Text>
+        <Typography.Text type="secondary">{t('supervision.redBlack.keptMonths')}</Typography.Text>
         {months.length === 0 ? (
           <Typography.Text type="secondary">{t('supervision.redBlack.noKept')}</Typography.Text>
         ) : (
