@@ -5,6 +5,7 @@ import { loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
 import { JobScheduler } from './lib/jobs.js'
+import { failInterruptedImports } from './modules/import/index.js'
 import { runLeadTimersJob } from './modules/leads/index.js'
 import { runRightsJob } from './modules/registry/index.js'
 import { registerSupervisionJobs } from './modules/supervision/index.js'
@@ -29,6 +30,8 @@ async function main() {
     (log) => ({ database, clock: systemClock, config, log }),
     { serveWeb: true, logger: { level: config.LOG_LEVEL } },
   )
+  const interrupted = await failInterruptedImports(ctx)
+  if (interrupted > 0) ctx.log.warn({ interrupted }, 'import jobs cut off by the last shutdown marked failed')
 
   // first-talk rights expire and warn; overdue lead timers alert (docs/modules/registry.md, leads.md)
   const jobs = new JobScheduler(systemClock, ctx.log)

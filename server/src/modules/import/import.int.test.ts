@@ -9,6 +9,7 @@ import { TEST_TENANT } from '../../../test/database.js'
 import { readSpreadsheet, writeXlsx } from '../../lib/spreadsheet.js'
 import { projectPath } from '../../paths.js'
 import { enterpriseColumns, relationColumns } from './import.rules.js'
+import { failInterruptedImports } from './import.service.js'
 
 // 'MB…' organization codes: the generator only makes 'MA…' and all-digit ones, so these never collide
 let serial = 0
@@ -359,6 +360,25 @@ describe('import', () => {
     expect(parsed.header).toEqual(['行号', '列', '级别', '问题说明', 'Problem'])
     expect(parsed.rows[0]!.cells.slice(0, 3)).toEqual(['2', '所在地区*', '错误'])
     expect(response.headers['content-disposition']).toContain(encodeURIComponent('问题-errors.xlsx'))
+  })
+
+  it('fails the jobs a restart cut off, saying so, and leaves finished ones alone', async () => {
+    const now = new Date()
+    const ids = ['00000000-0000-4000-8000-0000000f0001', '00000000-0000-4000-8000-0000000f0002', '00000000-0000-4000-8000-0000000f0003']
+    for (const [i, status] of (['validating', 'writing', 'done'] as const).entries()) {
+      await t.database.db.execute(sql`
+        insert into import_jobs (tenant_id, id, kind, file_name, status, total_rows, created_by, created_at)
+        values (${TEST_TENANT}, ${ids[i]!}, 'enterprises', ${`cut-${status}.xlsx`}, ${status}, 10, 'city.staff', ${now})`)
+    }
+    expect(await failInterruptedImports(t.ctx)).toBe(2)
+    const jobs = (await t.database.db.execute<{ id: string; status: string; errors: Array<{ code: string; messageEn: string }> }>(sql`
+      select id, status, errors from import_jobs where tenant_id = ${TEST_TENANT} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by id`)).rows
+    expect(jobs.map((j) => j.status)).toEqual(['failed', 'failed', 'done'])
+    expect(jobs[0]!.errors[0]).toMatchObject({ code: 'INTERRUPTED', messageEn: expect.stringMatching(/nothing was written/) })
+    const audited = await t.database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from audit_log where tenant_id = ${TEST_TENANT} and action = 'import.failed' and entity_id in (${ids[0]!}, ${ids[1]!})`)
+    expect(audited.rows[0]!.n).toBe(2)
+    expect(await failInterruptedImports(t.ctx)).toBe(0)
   })
 
   it('refuses files it cannot read before starting, and fails jobs whose file lacks required columns', async () => {

@@ -155,6 +155,10 @@ export const rowMessages = {
     messageEn: 'The data changed while writing (e.g. the same firms imported at once); nothing was written, import again',
   }),
   INTERNAL: (): Message => ({ message: '导入时发生内部错误，未写入任何数据', messageEn: 'An internal error stopped the import; nothing was written' }),
+  INTERRUPTED: (): Message => ({
+    message: '服务重启，导入中断，未写入任何数据；请重新上传文件',
+    messageEn: 'The server restarted during the import; nothing was written. Upload the file again',
+  }),
 } as const
 
 export type RowErrorCode = keyof typeof rowMessages

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { inArray } from 'drizzle-orm'
 import { explainUsccError, orgCodeCheckChar } from '../../../../common/src/uscc.js'
 import {
   IMPORT_MAX_ROWS,
@@ -11,7 +12,7 @@ import type { AppContext } from '../../context.js'
 import { AppError } from '../../http/app-error.js'
 import { detectFormat, readSpreadsheet, spreadsheetErrors, writeXlsx, type ColumnSpec, type ParsedSheet } from '../../lib/spreadsheet.js'
 import { recordAudit } from '../audit/index.js'
-import type { Actor } from '../auth/index.js'
+import { systemActor, type Actor } from '../auth/index.js'
 import { normalizeTradeName, parseEnterpriseName, pinyinInitials } from '../enterprise/index.js'
 import { importErrors } from './import.errors.js'
 import {
@@ -29,6 +30,7 @@ import {
   type NewEnterprise,
   type NewRelation,
 } from './import.repository.js'
+import { importJobs } from './import.table.js'
 import {
   buildRegionIndex,
   buildSegmentIndex,
@@ -483,4 +485,34 @@ export async function importTemplate(ctx: AppContext, actor: Actor, kind: Import
       rows: NOTES[kind],
     },
   ])
+}
+
+/**
+ * Jobs a server restart cut off stay "validating" or "writing" for ever otherwise. Nothing of them was written
+ * (a file is written in one transaction), so at start-up they fail with a row that says so, each audited. Assumes
+ * one application process per database, as the in-process job scheduler does.
+ */
+export async function failInterruptedImports(ctx: Pick<AppContext, 'database' | 'clock'>): Promise<number> {
+  return ctx.database.db.transaction(async (tx) => {
+    const stopped = await tx
+      .update(importJobs)
+      .set({
+        status: 'failed',
+        errors: [rowError(null, '', 'INTERRUPTED', rowMessages.INTERRUPTED())],
+        errorCount: 1,
+        writtenRows: 0,
+        finishedAt: ctx.clock.now(),
+      })
+      .where(inArray(importJobs.status, ['validating', 'writing']))
+      .returning({ tenantId: importJobs.tenantId, id: importJobs.id, kind: importJobs.kind, fileName: importJobs.fileName, createdBy: importJobs.createdBy })
+    for (const job of stopped) {
+      await recordAudit(tx, ctx, systemActor(job.tenantId), {
+        action: 'import.failed',
+        entityType: 'import_job',
+        entityId: job.id,
+        after: { kind: job.kind, fileName: job.fileName, errorCount: 1, interrupted: true, startedBy: job.createdBy },
+      })
+    }
+    return stopped.length
+  })
 }

@@ -1,3 +1,3 @@
 export { importRoutes } from './import.routes.js'
-export { waitForImports } from './import.service.js'
+export { failInterruptedImports, waitForImports } from './import.service.js'
 export * from './import.table.js'
