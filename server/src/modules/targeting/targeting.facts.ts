@@ -8,7 +8,7 @@ import { textArrayLiteral } from '../../db/arrays.js'
 import type { Database, DbOrTx } from '../../db/client.js'
 import { rebuildSummary, summaryFresh, summaryRefresherRegistry, type RefreshOutcome, type SummaryTables } from '../../lib/summary-refresher.js'
 import { tenantDistricts } from '../reference/index.js'
-import { FUND_INDUSTRY_CODES } from './targeting.rules.js'
+import { neighboursOf, standingAssets } from './targeting.repository.js'
 
 const tables: SummaryTables = { lock: 'targeting_facts', dirty: 'targeting_dirty', state: 'targeting_facts_state' }
 
@@ -43,25 +43,9 @@ export async function refreshTargetingFacts(db: Database['db'], tenantId: string
 
     await tx.execute(sql`delete from targeting_asset_distance where tenant_id = ${tenantId}`)
     await tx.execute(sql`
-      with asset as (
-        select id from enterprises
-        where tenant_id = ${tenantId} and status = 'active' and region_code = any(${districts}::text[])
-          and (chain_leader or industry_code = any(${textArrayLiteral(FUND_INDUSTRY_CODES)}::text[]))
-        union
-        select id from enterprises
-        where tenant_id = ${tenantId} and status = 'active' and founder_origin_code = any(${districts}::text[])
-          and not (region_code = any(${districts}::text[]))
-      ),
-      near as (
-        select r.to_id as id from enterprise_relations r join asset a on a.id = r.from_id where r.tenant_id = ${tenantId}
-        union
-        select r.from_id from enterprise_relations r join asset a on a.id = r.to_id where r.tenant_id = ${tenantId}
-      ),
-      second as (
-        select r.to_id as id from enterprise_relations r join near n on n.id = r.from_id where r.tenant_id = ${tenantId}
-        union
-        select r.from_id from enterprise_relations r join near n on n.id = r.to_id where r.tenant_id = ${tenantId}
-      )
+      with asset as (${standingAssets(tenantId, codes)}),
+      near as (${neighboursOf(tenantId, 'asset')}),
+      second as (${neighboursOf(tenantId, 'near')})
       insert into targeting_asset_distance (tenant_id, enterprise_id, distance)
       select ${tenantId}, id, min(distance) from (
         select id, 0 as distance from asset

@@ -126,6 +126,31 @@ function outsideCityRange(q: CandidateQuery, wholeCity: boolean) {
   return sql`and (f.region_code < ${prefix} or f.region_code >= ${next})`
 }
 
+/**
+ * The bureau's standing assets (the city's active chain leaders and fund firms, and 乡贤 firms: outside the city,
+ * founded by someone from one of its districts) as a select of \`id\`. One definition for the live walk and the
+ * precomputed facts, so the two cannot drift apart.
+ */
+export function standingAssets(tenantId: string, cityCodes: readonly string[]) {
+  const city = sql`${textArrayLiteral(cityCodes)}::text[]`
+  return sql`
+    select id from enterprises
+    where tenant_id = ${tenantId} and region_code = any(${city}) and status = 'active'
+      and (chain_leader or industry_code = any(${textArrayLiteral(FUND_INDUSTRY_CODES)}::text[]))
+    union
+    select id from enterprises
+    where tenant_id = ${tenantId} and founder_origin_code = any(${city}) and not (region_code = any(${city})) and status = 'active'`
+}
+
+/** The firms related to any firm of \`set\` (a CTE with an \`id\` column), either way, as a select of \`id\`. */
+export function neighboursOf(tenantId: string, set: string) {
+  const from = sql.identifier(set)
+  return sql`
+    select r.to_id as id from enterprise_relations r join ${from} n on n.id = r.from_id where r.tenant_id = ${tenantId}
+    union
+    select r.from_id from enterprise_relations r join ${from} n on n.id = r.to_id where r.tenant_id = ${tenantId}`
+}
+
 /** The statement's common part: a \`with\` list that ends in \`facts\`, one row per candidate (CandidateRow). */
 function factsCtes(q: CandidateQuery, source: FactsSource) {
   const regions = sql`${textArrayLiteral(q.regionCodes)}::text[]`
@@ -193,11 +218,7 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
                 union
                 select r.from_id from enterprise_relations r where r.tenant_id = ${q.tenantId} and r.to_id = any(${contacts})
               ),
-              contact_second as materialized (
-                select r.to_id as id from enterprise_relations r join contact_near n on n.id = r.from_id where r.tenant_id = ${q.tenantId}
-                union
-                select r.from_id from enterprise_relations r join contact_near n on n.id = r.to_id where r.tenant_id = ${q.tenantId}
-              ),
+              contact_second as materialized (${neighboursOf(q.tenantId, 'contact_near')}),
               -- joined, not probed per candidate: a city-wide caller's contacts reach tens of thousands of firms in two hops
               contact_distance as (
                 select id, min(distance) as distance from (
@@ -232,8 +253,6 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
         ${contact.join}
       )`
   }
-  const city = sql`${textArrayLiteral(q.cityCodes)}::text[]`
-  const funds = sql`${textArrayLiteral(FUND_INDUSTRY_CODES)}::text[]`
   return sql`
     with region_firms as materialized (
       select id, chain_leader from enterprises
@@ -252,21 +271,11 @@ function factsCtes(q: CandidateQuery, source: FactsSource) {
         and e.id not in (${expandedHere})
     ),
     assets as materialized (
-      select id from enterprises
-      where tenant_id = ${q.tenantId} and region_code = any(${city}) and status = 'active'
-        and (chain_leader or industry_code = any(${funds}))
-      union
-      -- 乡贤 firms: outside the city, founded by someone from one of its districts
-      select id from enterprises
-      where tenant_id = ${q.tenantId} and founder_origin_code = any(${city}) and not (region_code = any(${city})) and status = 'active'
+      ${standingAssets(q.tenantId, q.cityCodes)}
       union
       select unnest(${contacts})
     ),
-    near as materialized (
-      select r.to_id as id from enterprise_relations r join assets a on a.id = r.from_id where r.tenant_id = ${q.tenantId}
-      union
-      select r.from_id from enterprise_relations r join assets a on a.id = r.to_id where r.tenant_id = ${q.tenantId}
-    ),
+    near as materialized (${neighboursOf(q.tenantId, 'assets')}),
     links as materialized (
       select c.id, r.to_id as other, r.kind, true as outgoing
       from cand c join enterprise_relations r on r.tenant_id = ${q.tenantId} and r.from_id = c.id
