@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { buildApp } from '../server/src/app.js'
-import { bootstrap } from '../server/src/bootstrap.js'
+import { bootstrap, DEMO_PASSWORD } from '../server/src/bootstrap.js'
 import { systemClock } from '../server/src/clock.js'
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase, type Database } from '../server/src/db/client.js'
@@ -19,6 +19,16 @@ export interface E2eHarness {
   newPage(lang?: 'zh-CN' | 'en-US'): Promise<Page>
   screenshot(page: Page, name: string): Promise<string>
   close(): Promise<void>
+}
+
+/** Signs a demo account in through the login form and waits for the menu (40 s budget per step: the suite shares two cores). */
+export async function signIn(page: Page, baseUrl: string, username: string, lang: 'zh-CN' | 'en-US' = 'zh-CN') {
+  page.setDefaultTimeout(40_000)
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel(lang === 'zh-CN' ? '用户名' : 'Username').fill(username)
+  await page.getByLabel(lang === 'zh-CN' ? '密码' : 'Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: lang === 'zh-CN' ? /登\s*录/ : /sign in/i }).click()
+  await page.getByRole('menu').first().waitFor()
 }
 
 /** The real server on an ephemeral port with the built UI, PGlite in memory and the tiny demo dataset. */

@@ -2,18 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { DEMO_PASSWORD } from '../server/src/bootstrap.js'
 import { writeXlsx } from '../server/src/lib/spreadsheet.js'
-import { artifactsDir, startHarness, type E2eHarness } from './harness.js'
-
-async function signIn(page: Page, baseUrl: string, username: string, lang: 'zh-CN' | 'en-US' = 'zh-CN') {
-  page.setDefaultTimeout(40_000)
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel(lang === 'zh-CN' ? '用户名' : 'Username').fill(username)
-  await page.getByLabel(lang === 'zh-CN' ? '密码' : 'Password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: lang === 'zh-CN' ? /登\s*录/ : /sign in/i }).click()
-  await page.getByRole('menu').first().waitFor()
-}
+import { artifactsDir, signIn, startHarness, type E2eHarness } from './harness.js'
 
 /** Picks an option of an antd Select found by its aria-label, typing to filter. */
 async function choose(page: Page, label: string, option: string) {

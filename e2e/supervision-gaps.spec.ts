@@ -1,16 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { DEMO_PASSWORD } from '../server/src/bootstrap.js'
-import { startHarness, type E2eHarness } from './harness.js'
-
-async function signIn(page: Page, baseUrl: string, username: string, lang: 'zh-CN' | 'en-US' = 'zh-CN') {
-  page.setDefaultTimeout(40_000)
-  await page.goto(`${baseUrl}/login`)
-  await page.getByLabel(lang === 'zh-CN' ? '用户名' : 'Username').fill(username)
-  await page.getByLabel(lang === 'zh-CN' ? '密码' : 'Password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: lang === 'zh-CN' ? /登\s*录/ : /sign in/i }).click()
-  await page.getByRole('menu').first().waitFor()
-}
+import { signIn, startHarness, type E2eHarness } from './harness.js'
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 const lastMonth = () => {
