@@ -1,12 +1,11 @@
-import { App, Card, Input, Modal, Space, Switch, Table, Tag, Typography, Button, type TableColumnsType } from 'antd'
+import { App, Card, Input, Modal, Space, Switch, Table, Typography, Button, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import type { Problem } from '../../../../../common/src/api/supervision.js'
-import { useI18n, type MessageKey } from '../../../lib/i18n.js'
+import { useI18n } from '../../../lib/i18n.js'
 import { useActOnProblem } from '../api/act-on-problem.js'
 import { useProblems } from '../api/get-problems.js'
-
-const statusColors = { open: 'blue', escalated: 'orange', resolved: 'green' } as const
+import { problemDeadlineColumn, problemStatusColumn } from './problem-columns.js'
 
 /**
  * 本部门问题: a department reviewer's problems (the server lists only those assigned to the
@@ -50,18 +49,8 @@ export function DepartmentProblemsPage() {
     },
     { title: t('supervision.problem.project'), dataIndex: 'projectName' },
     { title: t('supervision.region'), dataIndex: 'regionName', width: 100 },
-    {
-      title: t('supervision.problem.deadline'),
-      key: 'deadline',
-      width: 170,
-      render: (_, p) => (
-        <Space>
-          {p.deadline}
-          {p.overdue && <Tag color="red">{t('supervision.problem.overdue')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('supervision.problem.status'), key: 'status', width: 130, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`supervision.status.${p.status}` as MessageKey)}</Tag> },
+    problemDeadlineColumn(t, 170),
+    problemStatusColumn(t),
     {
       key: 'actions',
       width: 260,

@@ -1,15 +1,14 @@
-import { App, Button, DatePicker, Input, Modal, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd'
+import { App, Button, DatePicker, Input, Modal, Select, Space, Switch, Table, type TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import type { Problem, ProblemAction } from '../../../../../common/src/api/supervision.js'
 import { useTenantReference } from '../../../api/reference/get-tenant-reference.js'
-import { useI18n, type MessageKey } from '../../../lib/i18n.js'
+import { useI18n } from '../../../lib/i18n.js'
 import { useActOnProblem } from '../api/act-on-problem.js'
 import { useProblems } from '../api/get-problems.js'
+import { problemDeadlineColumn, problemStatusColumn } from './problem-columns.js'
 import { useRaiseProblem } from '../api/raise-problem.js'
-
-const statusColors = { open: 'blue', escalated: 'orange', resolved: 'green' } as const
 
 type Dialog =
   | { kind: 'raise'; title: string; departmentCode: string | null; deadline: dayjs.Dayjs | null }
@@ -49,18 +48,8 @@ export function ProblemsPanel({ projectId, canRaise, canAct }: { projectId?: str
     ...(projectId ? [] : [{ title: t('supervision.problem.project'), key: 'project', render: (_: unknown, p: Problem) => <Link to={`/projects/${p.projectId}`}>{p.projectName}</Link> }]),
     ...(projectId ? [] : [{ title: t('supervision.region'), dataIndex: 'regionName', width: 90 }]),
     { title: t('supervision.problem.department'), dataIndex: 'departmentName' },
-    {
-      title: t('supervision.problem.deadline'),
-      key: 'deadline',
-      width: 150,
-      render: (_, p) => (
-        <Space>
-          {p.deadline}
-          {p.overdue && <Tag color="red">{t('supervision.problem.overdue')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('supervision.problem.status'), key: 'status', width: 130, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`supervision.status.${p.status}` as MessageKey)}</Tag> },
+    problemDeadlineColumn(t, 150),
+    problemStatusColumn(t),
     {
       key: 'actions',
       width: 180,
